@@ -1,3 +1,14 @@
+using Spin.Gateway.Api;
+using Spin.Silo;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSpinStandaloneSilo();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapEventsApi();
+app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Health");
 app.Run();

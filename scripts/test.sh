@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Prepares everything the tests need on a fresh machine and runs every test suite (.NET and Node).
+# The last line printed is "N passed, N failed" over all suites; the exit code is non-zero when a test failed,
+# a suite could not run, or no test ran at all.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+status=0
+
+echo "== build"
+if ! dotnet build Spin.Orleans.sln -c Release -nologo -v minimal; then
+  echo "build failed"
+  status=1
+fi
+
+echo "== npm packages for the Node tests"
+if ! (cd tests/js && npm ci --no-audit --no-fund --loglevel=error); then
+  echo "npm ci failed"
+  status=1
+fi
+
+if [ $status -eq 0 ]; then
+  echo "== .NET tests"
+  dotnet test Spin.Orleans.sln -c Release --no-build -nologo \
+    --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=1
+
+  echo "== Node tests"
+  (cd tests/js && node --test --test-reporter=tap --test-reporter-destination="$results/node.tap" \
+     --test-reporter=spec --test-reporter-destination=stdout ./*.test.mjs) || status=1
+fi
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ -f "$results/node.tap" ]; then
+  p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/node.tap" | tail -n 1)
+  f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/node.tap" | tail -n 1)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+fi
+
+if [ $((passed + failed)) -eq 0 ]; then
+  echo "no test ran"
+  status=1
+fi
+if [ "$failed" -gt 0 ]; then
+  status=1
+fi
+echo "$passed passed, $failed failed"
+exit $status

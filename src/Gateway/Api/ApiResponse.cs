@@ -1,0 +1,35 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Spin.Gateway.Api;
+
+/// <summary>spin-server's envelope <c>{success, data, message}</c>, written field by field so names, order and
+/// number formats match the original exactly.</summary>
+public static class ApiResponse
+{
+    /// <summary>The message of every successful response.</summary>
+    public const string SuccessMessage = "Operation successful";
+
+    /// <summary>A 200 response whose data is written by <paramref name="writeData"/>.</summary>
+    public static IResult Ok(Action<Utf8JsonWriter> writeData) => Write(StatusCodes.Status200OK, true, writeData, SuccessMessage);
+
+    /// <summary>An error response (4xx/5xx) carrying the endpoint's default data object and a clear message.</summary>
+    public static IResult Error(int statusCode, string message, Action<Utf8JsonWriter> writeDefaultData) =>
+        Write(statusCode, false, writeDefaultData, message);
+
+    private static IResult Write(int statusCode, bool success, Action<Utf8JsonWriter> writeData, string message)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("success", success);
+            writer.WritePropertyName("data");
+            writeData(writer);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        }
+
+        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json", statusCode: statusCode);
+    }
+}

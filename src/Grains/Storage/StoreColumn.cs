@@ -1,0 +1,14 @@
+namespace Spin.Grains.Storage;
+
+/// <summary>The column families of the silo-local store; the enum name is the family name.</summary>
+public enum StoreColumn
+{
+    /// <summary><c>mint(32) | seq(8 BE)</c> → event record.</summary>
+    Events,
+
+    /// <summary><c>mint(32) | signature | index(4 BE)</c> → seq: makes Apply idempotent.</summary>
+    Dedup,
+
+    /// <summary>Small named values: chain cursors and the like.</summary>
+    Meta,
+}

@@ -1,0 +1,35 @@
+using System.Buffers.Binary;
+using System.Text;
+using Spin.Grains.Interfaces.Events;
+
+namespace Spin.Grains.Storage;
+
+/// <summary>Fixed-layout byte keys; numbers are big-endian so that a prefix scan is ordered.</summary>
+public static class StoreKeys
+{
+    /// <summary><c>mint(32) | seq(8)</c>.</summary>
+    public static byte[] Event(ReadOnlySpan<byte> mint, long seq)
+    {
+        var key = new byte[mint.Length + 8];
+        mint.CopyTo(key);
+        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(mint.Length), seq);
+        return key;
+    }
+
+    /// <summary>The sequence number of an event key.</summary>
+    public static long EventSeq(ReadOnlySpan<byte> key) => BinaryPrimitives.ReadInt64BigEndian(key[^8..]);
+
+    /// <summary><c>mint(32) | signature | index(4)</c>.</summary>
+    public static byte[] Dedup(ReadOnlySpan<byte> mint, EventId id)
+    {
+        var signatureLength = Encoding.ASCII.GetByteCount(id.Signature);
+        var key = new byte[mint.Length + signatureLength + 4];
+        mint.CopyTo(key);
+        Encoding.ASCII.GetBytes(id.Signature, key.AsSpan(mint.Length));
+        BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(mint.Length + signatureLength), id.Index);
+        return key;
+    }
+
+    /// <summary>A named key of the Meta column family.</summary>
+    public static byte[] Meta(string name) => Encoding.UTF8.GetBytes(name);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Spin.Chain.Rpc;
+using Spin.Chain.SpinPet;
+using Spin.Grains.Storage;
+using Spin.Silo.Ingest;
+
+namespace Spin.Silo;
+
+/// <summary>Registers everything a Spin silo runs: the silo-local store, the chain client and the listener, and
+/// the Orleans silo itself.</summary>
+public static class SpinSiloExtensions
+{
+    /// <summary>Adds a standalone silo (localhost clustering) with the store and the chain listener.</summary>
+    public static IHostApplicationBuilder AddSpinStandaloneSilo(this IHostApplicationBuilder builder)
+    {
+        var cluster = builder.Configuration.GetSection(SpinClusterOptions.SectionName).Get<SpinClusterOptions>() ?? new();
+        builder.Services.AddOptions<SpinClusterOptions>().BindConfiguration(SpinClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort));
+        return builder.AddSpinSiloServices();
+    }
+
+    /// <summary>Adds the store, the Solana client and the chain listener.</summary>
+    public static IHostApplicationBuilder AddSpinSiloServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RocksStore>();
+        services.AddSingleton<ChainCursorStore>();
+        services.AddSingleton<DecodeStats>();
+        services.AddSingleton<IngestStats>();
+        services.AddSingleton<BlockTimeCache>();
+        services.AddSingleton<ChainReconciler>();
+        services.AddSingleton(sp => new SolanaRpcOptions
+        {
+            RpcUrl = new Uri(sp.GetRequiredService<IOptions<ChainOptions>>().Value.RpcUrl),
+            Commitment = sp.GetRequiredService<IOptions<ChainOptions>>().Value.Commitment,
+        });
+        services.AddSingleton(sp => new SolanaRpcClient(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }),
+            sp.GetRequiredService<SolanaRpcOptions>(),
+            sp.GetRequiredService<ILogger<SolanaRpcClient>>()));
+        services.AddSingleton(sp => new PubSubOptions { WsUrl = new Uri(sp.GetRequiredService<IOptions<ChainOptions>>().Value.WsUrl) });
+        services.AddSingleton<SolanaLogsSubscriber>();
+        services.AddSingleton<ChainListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChainListener>());
+        return builder;
+    }
+}

@@ -1,0 +1,91 @@
+using Spin.Gateway.Tests.Infrastructure;
+
+namespace Spin.Gateway.Tests.EndToEnd;
+
+/// <summary>Gap-free ingestion, proven against the chain simulator's ground truth with real processes.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class IngestionTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    private static readonly string[] AllFaults =
+    [
+        "--mints", "50", "--rate", "250", "--slot-ms", "100",
+        "--drop-every-ms", "2000", "--duplicate-rate", "0.05", "--skip-rate", "0.05",
+        "--fail-rate", "0.05", "--foreign-rate", "0.05", "--cpi-rate", "0.2", "--multi-rate", "0.2",
+    ];
+
+    [Fact]
+    public async Task IndexesEveryEventExactlyOnceDespiteDropsDuplicatesSkipsAndFailures()
+    {
+        using var data = new TempDirectory();
+        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "11", "--transactions", "3000", .. AllFaults]);
+        await using var gateway = await GatewayProcess.StartAsync(simulator, data.Path);
+
+        await simulator.WaitUntilDoneAsync(Patience);
+
+        await AssertMatchesTruthAsync(simulator, gateway);
+    }
+
+    [Fact]
+    public async Task StaysExactWhenKilledMidStreamAndRestartedOnTheSameData()
+    {
+        using var data = new TempDirectory();
+        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "12", "--transactions", "3000", .. AllFaults]);
+        var first = await GatewayProcess.StartAsync(simulator, data.Path);
+        await Eventually.HoldsAsync(async () =>
+        {
+            var produced = (await simulator.GetStatusAsync())["produced"]!.GetValue<long>();
+            var mint = (await simulator.GetTruthAsync()).Keys.First();
+            var stored = await first.CountEventsAsync(mint);
+            return (produced >= 1000 && stored > 0, $"produced {produced}, stored {stored} for {mint}");
+        }, Patience, "ingest to be under way");
+
+        await first.Process.KillAsync();
+        await first.DisposeAsync();
+        await using var second = await GatewayProcess.StartAsync(simulator, data.Path);
+        await simulator.WaitUntilDoneAsync(Patience);
+
+        await AssertMatchesTruthAsync(simulator, second);
+    }
+
+    [Fact]
+    public async Task BackfillsEverythingProducedBeforeItStarted()
+    {
+        using var data = new TempDirectory();
+        await using var simulator = await SimulatorProcess.StartAsync("--seed", "13", "--mints", "30", "--prefill", "2500", "--transactions", "0");
+        await simulator.WaitUntilDoneAsync(Patience);
+
+        await using var gateway = await GatewayProcess.StartAsync(simulator, data.Path);
+
+        await AssertMatchesTruthAsync(simulator, gateway);
+    }
+
+    private static async Task AssertMatchesTruthAsync(SimulatorProcess simulator, GatewayProcess gateway)
+    {
+        var truth = await simulator.GetTruthAsync();
+        Assert.NotEmpty(truth);
+        await Eventually.HoldsAsync(async () =>
+        {
+            foreach (var (mint, events) in truth)
+            {
+                var stored = await gateway.CountEventsAsync(mint);
+                if (stored != events.Count)
+                {
+                    return (false, $"{mint}: {stored} of {events.Count}");
+                }
+            }
+
+            return (true, "all counts equal");
+        }, Patience, "every mint to hold as many events as the truth");
+
+        foreach (var (mint, events) in truth)
+        {
+            TruthAssert.SameEvents(mint, events, await gateway.GetAllEventsAsync(mint));
+        }
+
+        var (someMint, someEvents) = truth.MaxBy(p => p.Value.Count);
+        var descending = (await gateway.GetJsonAsync($"api/events?mint={someMint}&limit=1000"))["data"]!["events"]!.AsArray();
+        TruthAssert.SlotDescendingOrder(someMint, someEvents, descending.Select(e => e!.AsObject()).ToList());
+    }
+}

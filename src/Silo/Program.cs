@@ -1,8 +1,16 @@
-using Spin.Silo;
+namespace Spin.Silo;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddSpinStandaloneSilo();
+/// <summary>The silo process (cluster mode); standalone mode co-hosts the same silo in the Gateway.</summary>
+public static class Program
+{
+    /// <summary>Runs the silo.</summary>
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddSpinStandaloneSilo();
 
-var app = builder.Build();
-app.MapGet("/alive", () => Results.Ok());
-app.Run();
+        var app = builder.Build();
+        app.MapGet("/alive", () => Results.Ok(new { status = "alive" }));
+        app.Run();
+    }
+}

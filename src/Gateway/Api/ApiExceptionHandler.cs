@@ -14,7 +14,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             return false;
         }
 
-        var defaultData = httpContext.GetEndpoint()?.Metadata.GetMetadata<DefaultData>()?.Write ?? (w => w.WriteNullValue());
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        var defaultData = endpoint?.Metadata.GetMetadata<DefaultData>()?.Write ?? (w => w.WriteNullValue());
         IResult result;
         if (exception is BadRequestException or BadHttpRequestException)
         {

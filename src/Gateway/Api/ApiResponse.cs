@@ -30,6 +30,17 @@ public static class ApiResponse
             writer.WriteEndObject();
         }
 
-        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json", statusCode: statusCode);
+        return new JsonBytesResult(buffer.WrittenMemory, statusCode);
+    }
+
+    private sealed class JsonBytesResult(ReadOnlyMemory<byte> body, int statusCode) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = statusCode;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.ContentLength = body.Length;
+            await httpContext.Response.Body.WriteAsync(body);
+        }
     }
 }

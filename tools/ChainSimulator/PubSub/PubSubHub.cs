@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using Microsoft.Extensions.Options;
+using Spin.ChainSimulator.Ledger;
+
+namespace Spin.ChainSimulator.PubSub;
+
+/// <summary>The PubSub side of the simulated validator: its WebSocket connections, and the faults injected into
+/// the notification stream (skip, duplicate, drop every connection).</summary>
+public sealed class PubSubHub(IOptions<SimulatorOptions> options)
+{
+    private readonly ConcurrentDictionary<PubSubConnection, byte> _connections = new();
+    private readonly Random _faults = new(options.Value.Seed ^ 0x5EED);
+    private readonly object _gate = new();
+    private int _skipNext;
+    private int _duplicateNext;
+    private long _nextSubscription;
+
+    /// <summary>Open WebSocket connections.</summary>
+    public int Connections => _connections.Count;
+
+    /// <summary>Do not send the next <paramref name="count"/> notifications.</summary>
+    public void SkipNext(int count) => Interlocked.Add(ref _skipNext, count);
+
+    /// <summary>Send the next <paramref name="count"/> notifications twice.</summary>
+    public void DuplicateNext(int count) => Interlocked.Add(ref _duplicateNext, count);
+
+    /// <summary>Aborts every connection, as a node restart or network failure would.</summary>
+    public void DropAll()
+    {
+        foreach (var connection in _connections.Keys)
+        {
+            connection.Abort();
+        }
+    }
+
+    /// <summary>A new subscription id, unique across connections.</summary>
+    public long NewSubscriptionId() => Interlocked.Increment(ref _nextSubscription);
+
+    /// <summary>Notifies every subscriber of transactions that are on the ledger, in chain order.</summary>
+    public void Publish(IReadOnlyList<SimTransaction> transactions)
+    {
+        foreach (var transaction in transactions)
+        {
+            var times = Times();
+            for (var i = 0; i < times; i++)
+            {
+                foreach (var connection in _connections.Keys)
+                {
+                    connection.Notify(transaction);
+                }
+            }
+        }
+    }
+
+    /// <summary>Serves one WebSocket connection until it closes.</summary>
+    public async Task ServeAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        var connection = new PubSubConnection(socket, this);
+        _connections[connection] = 0;
+        try
+        {
+            await connection.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _connections.TryRemove(connection, out _);
+        }
+    }
+
+    private int Times()
+    {
+        if (TryTake(ref _skipNext))
+        {
+            return 0;
+        }
+
+        if (TryTake(ref _duplicateNext))
+        {
+            return 2;
+        }
+
+        lock (_gate)
+        {
+            var roll = _faults.NextDouble();
+            return roll < options.Value.SkipRate ? 0 : roll < options.Value.SkipRate + options.Value.DuplicateRate ? 2 : 1;
+        }
+    }
+
+    private static bool TryTake(ref int counter)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref counter);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref counter, current - 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+}

@@ -22,6 +22,9 @@ public static class ControlEndpoints
             slot = ledger.Slot,
             transactions = ledger.Count,
             connections = hub.Connections,
+            drops = hub.Drops,
+            skipped = hub.Skipped,
+            duplicated = hub.Duplicated,
         }));
         app.MapGet("/truth", (ChainLedger ledger, IOptions<SimulatorOptions> options) =>
             Results.Bytes(TruthWriter.Write(options.Value.ProgramId, ledger.Snapshot()), "application/json"));

@@ -25,6 +25,7 @@ public sealed class IngestionTests
         await simulator.WaitUntilDoneAsync(Patience);
 
         await AssertMatchesTruthAsync(simulator, gateway);
+        await AssertFaultsHappenedAsync(simulator);
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class IngestionTests
         await simulator.WaitUntilDoneAsync(Patience);
 
         await AssertMatchesTruthAsync(simulator, second);
+        await AssertFaultsHappenedAsync(simulator);
     }
 
     [Fact]
@@ -59,6 +61,15 @@ public sealed class IngestionTests
         await using var gateway = await GatewayProcess.StartAsync(simulator, data.Path);
 
         await AssertMatchesTruthAsync(simulator, gateway);
+    }
+
+    // A run in which no fault fired would prove nothing about them.
+    private static async Task AssertFaultsHappenedAsync(SimulatorProcess simulator)
+    {
+        var status = await simulator.GetStatusAsync();
+        Assert.True(status["drops"]!.GetValue<long>() > 0, $"no connection was dropped: {status}");
+        Assert.True(status["skipped"]!.GetValue<long>() > 0, $"no notification was skipped: {status}");
+        Assert.True(status["duplicated"]!.GetValue<long>() > 0, $"no notification was duplicated: {status}");
     }
 
     private static async Task AssertMatchesTruthAsync(SimulatorProcess simulator, GatewayProcess gateway)

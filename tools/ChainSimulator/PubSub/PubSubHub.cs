@@ -15,9 +15,21 @@ public sealed class PubSubHub(IOptions<SimulatorOptions> options)
     private int _skipNext;
     private int _duplicateNext;
     private long _nextSubscription;
+    private long _drops;
+    private long _skipped;
+    private long _duplicated;
 
     /// <summary>Open WebSocket connections.</summary>
     public int Connections => _connections.Count;
+
+    /// <summary>Times every connection was dropped on purpose.</summary>
+    public long Drops => Interlocked.Read(ref _drops);
+
+    /// <summary>Notifications not sent.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>Notifications sent twice.</summary>
+    public long Duplicated => Interlocked.Read(ref _duplicated);
 
     /// <summary>Do not send the next <paramref name="count"/> notifications.</summary>
     public void SkipNext(int count) => Interlocked.Add(ref _skipNext, count);
@@ -28,6 +40,7 @@ public sealed class PubSubHub(IOptions<SimulatorOptions> options)
     /// <summary>Aborts every connection, as a node restart or network failure would.</summary>
     public void DropAll()
     {
+        Interlocked.Increment(ref _drops);
         foreach (var connection in _connections.Keys)
         {
             connection.Abort();
@@ -43,6 +56,11 @@ public sealed class PubSubHub(IOptions<SimulatorOptions> options)
         foreach (var transaction in transactions)
         {
             var times = Times();
+            if (times != 1)
+            {
+                Interlocked.Increment(ref times == 0 ? ref _skipped : ref _duplicated);
+            }
+
             for (var i = 0; i < times; i++)
             {
                 foreach (var connection in _connections.Keys)

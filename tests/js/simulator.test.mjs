@@ -92,6 +92,9 @@ test('web3.js onLogs receives live notifications that decode into the ground tru
     });
     await withTimeout(enough, 30_000, '10 notifications');
     await connection.removeOnLogsListener(subscription);
+    // web3.js closes an idle socket by itself; wait for that before stopping the node, or it keeps reconnecting.
+    await withTimeout((async () => { while ((await sim.get('/control/status')).connections > 0) await new Promise((r) => setTimeout(r, 50)); })(),
+      10_000, 'web3.js to close its idle socket');
     const truth = truthBySignature(await sim.get('/truth'));
     for (const { logs } of received) {
       if (logs.err) continue;

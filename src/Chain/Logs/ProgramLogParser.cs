@@ -41,7 +41,10 @@ public static class ProgramLogParser
     {
         var rest = line.AsSpan(ProgramPrefix.Length);
         var space = rest.IndexOf(' ');
-        if (space <= 0)
+
+        // "Program log: invoke [1]" is text a program printed, not a frame: base58 ids never hold a colon, while
+        // "Program log:", "Program return:" and "Program consumption:" lines always do.
+        if (space <= 0 || rest[..space].Contains(':'))
         {
             return true;
         }

@@ -1,4 +1,4 @@
-using Spin.Chain.Encoding;
+using Spin.Chain.Binary;
 using Spin.Grains.Interfaces.Events;
 
 namespace Spin.Chain.SpinPet;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Spin.Chain.Encoding;
+using Spin.Chain.Binary;
 
 namespace Spin.Gateway.Api;
 

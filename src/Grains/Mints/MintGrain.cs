@@ -1,4 +1,4 @@
-using Spin.Chain.Encoding;
+using Spin.Chain.Binary;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Storage;

@@ -6,29 +6,37 @@ using Spin.Grains.Interfaces.Events;
 
 namespace Spin.Chain.Tests.SpinPet;
 
-/// <summary>Events and transaction logs encoded by @coral-xyz/anchor from the IDL (see tests/js/generate-event-fixtures.mjs).</summary>
+/// <summary>Events and transaction logs encoded by @coral-xyz/anchor from the IDL (see tests/fixtures/generate-event-fixtures.mjs).</summary>
 public static class AnchorFixtures
 {
     /// <summary>One anchor-encoded event: its IDL name, payload and field values (integers as decimal strings).</summary>
     public sealed record EventFixture(string Name, string Base64, Dictionary<string, JsonElement> Fields)
     {
-        public override string ToString() => $"{Name} {Base64[..12]}";
+        public byte[] Bytes => Convert.FromBase64String(Base64);
+
+        public override string ToString() => $"{Name} {Base64[8..24]}";
     }
 
-    /// <summary>A transaction log and the events anchor's EventParser attributes to the program.</summary>
-    public sealed record LogFixture(string Name, List<string> Logs, List<ExpectedEvent> Expected)
+    /// <summary>A transaction log, the events SpinPet emitted in it, and what became of each SpinPet data line.</summary>
+    public sealed record LogFixture(
+        string Name, bool AnchorEventParserAgrees, string? Note, List<string> Logs, bool Truncated, List<ExpectedEvent> Expected,
+        Dictionary<string, long> Outcomes)
     {
         public override string ToString() => Name;
     }
 
-    /// <summary>An event anchor found in a log.</summary>
-    public sealed record ExpectedEvent(string Name, string Base64);
+    /// <summary>A decodable event SpinPet emitted, at its index among SpinPet's data lines.</summary>
+    public sealed record ExpectedEvent(int Index, string Name, string Base64);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IReadOnlyList<EventFixture> Events { get; } = Load<List<EventFixture>>("anchor-events.json");
 
     public static IReadOnlyList<LogFixture> Logs { get; } = Load<List<LogFixture>>("anchor-logs.json");
+
+    /// <summary>The first fixture of an event type whose string field has the given value.</summary>
+    public static EventFixture Find(string name, string field, string value) =>
+        Events.First(e => e.Name == name && e.Fields[field].ValueKind == JsonValueKind.String && e.Fields[field].GetString() == value);
 
     /// <summary>The event's fields under their IDL names, as the fixtures write them.</summary>
     public static SortedDictionary<string, string> FieldsOf(SpinEvent value)
@@ -54,6 +62,7 @@ public static class AnchorFixtures
 
     private static string IdlName(string member)
     {
+        // The order's own mint is the IDL field `mint`; the event's mint is `mint_account`.
         if (member == "OrderMint")
         {
             return "mint";

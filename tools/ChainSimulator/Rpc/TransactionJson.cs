@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Spin.Chain.Encoding;
+using Spin.Chain.Binary;
 using Spin.ChainSimulator.Ledger;
 using Spin.ChainSimulator.PubSub;
 

@@ -1,4 +1,4 @@
-using Spin.Chain.Encoding;
+using Spin.Chain.Binary;
 
 namespace Spin.ChainSimulator.Scenario;
 

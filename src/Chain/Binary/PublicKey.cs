@@ -1,6 +1,6 @@
 using SimpleBase;
 
-namespace Spin.Chain.Encoding;
+namespace Spin.Chain.Binary;
 
 /// <summary>Base58 helpers for 32-byte Solana public keys and 64-byte signatures.</summary>
 public static class PublicKey

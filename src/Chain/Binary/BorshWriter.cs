@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Text;
 
-namespace Spin.Chain.Encoding;
+namespace Spin.Chain.Binary;
 
 /// <summary>Writes Borsh little-endian values into a growing buffer.</summary>
 public sealed class BorshWriter
@@ -16,7 +17,7 @@ public sealed class BorshWriter
     }
 
     /// <summary>Appends a base58 public key as its 32 raw bytes.</summary>
-    public BorshWriter PublicKey(string base58) => Raw(Encoding.PublicKey.Parse(base58));
+    public BorshWriter PublicKey(string base58) => Raw(Binary.PublicKey.Parse(base58));
 
     /// <summary>Appends a bool as one byte.</summary>
     public BorshWriter Bool(bool value) => U8(value ? (byte)1 : (byte)0);
@@ -59,7 +60,7 @@ public sealed class BorshWriter
     /// <summary>Appends a Borsh string (u32 length, UTF-8 bytes).</summary>
     public BorshWriter String(string value)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(value);
+        var bytes = Encoding.UTF8.GetBytes(value);
         return U32((uint)bytes.Length).Raw(bytes);
     }
 

@@ -1,12 +1,11 @@
 using System.Buffers.Binary;
-using System.Text;
+using System.Text.Unicode;
 
-namespace Spin.Chain.Encoding;
+namespace Spin.Chain.Binary;
 
 /// <summary>Reads Borsh little-endian values from a span; every read is bounds-checked and reports failure instead of throwing.</summary>
 public ref struct BorshReader(ReadOnlySpan<byte> data)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
     private readonly ReadOnlySpan<byte> _data = data;
     private int _offset;
 
@@ -26,11 +25,12 @@ public ref struct BorshReader(ReadOnlySpan<byte> data)
         return true;
     }
 
-    /// <summary>Reads a bool; any non-zero byte is true.</summary>
+    /// <summary>Reads a bool; as in Borsh and Anchor, only 0 and 1 are valid.</summary>
     public bool TryReadBool(out bool value)
     {
-        value = TryTake(1, out var b) && b[0] != 0;
-        return b.Length == 1;
+        var ok = TryTake(1, out var b) && b[0] <= 1;
+        value = ok && b[0] == 1;
+        return ok;
     }
 
     /// <summary>Reads a u8.</summary>
@@ -77,20 +77,15 @@ public ref struct BorshReader(ReadOnlySpan<byte> data)
     public bool TryReadString(out string value)
     {
         value = string.Empty;
-        if (!TryReadU32(out var length) || length > (uint)Remaining || !TryTake((int)length, out var bytes))
+        // The length is checked against the bytes left before anything is allocated, and UTF-8 is validated up front
+        // so that hostile input costs no exception.
+        if (!TryReadU32(out var length) || length > (uint)Remaining || !TryTake((int)length, out var bytes) || !Utf8.IsValid(bytes))
         {
             return false;
         }
 
-        try
-        {
-            value = StrictUtf8.GetString(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
+        value = System.Text.Encoding.UTF8.GetString(bytes);
+        return true;
     }
 
     private bool TryTake(int count, out ReadOnlySpan<byte> bytes)

@@ -100,7 +100,7 @@ public sealed partial class ChainReconciler(
             }
 
             var blockTime = await blockTimes.GetAsync(info.Slot, info.BlockTime, cancellationToken);
-            foreach (var chainEvent in TransactionEvents.Extract(info.Signature, info.Slot, blockTime, lines, _options.ProgramId, decodeStats))
+            foreach (var chainEvent in TransactionEvents.Extract(info.Signature, info.Slot, blockTime, lines, _options.ProgramId, decodeStats, logger))
             {
                 var mint = chainEvent.Body.Mint;
                 if (!byMint.TryGetValue(mint, out var list))

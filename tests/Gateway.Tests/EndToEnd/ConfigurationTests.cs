@@ -1,0 +1,24 @@
+using Spin.Gateway.Tests.Infrastructure;
+
+namespace Spin.Gateway.Tests.EndToEnd;
+
+/// <summary>Configuration is validated at start: a bad value stops the process with a message naming the key.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("--Spin:Chain:Commitment=processed", "Spin:Chain:Commitment must be 'confirmed' or 'finalized'")]
+    [InlineData("--Spin:Chain:ProgramId=not-a-key!", "Spin:Chain:ProgramId must be a base58 address")]
+    [InlineData("--Spin:Chain:WsUrl=http://example.com", "Spin:Chain:WsUrl must be a ws:// or wss:// URL")]
+    public async Task RefusesToStartWithAnInvalidSetting(string setting, string message)
+    {
+        using var data = new TempDirectory();
+        await using var process = TestProcess.Start("gateway", RepoPaths.GatewayDll,
+            ["--urls", $"http://127.0.0.1:{FreePort.Get()}", "--Spin:Storage:Path", data.Path, setting]);
+
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(message, process.Tail(200));
+    }
+}

@@ -30,17 +30,20 @@ public sealed class SolanaRpcClient(HttpClient http, SolanaRpcOptions options, I
             e.TryGetProperty("blockTime", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : null)).ToList();
     }
 
-    /// <summary>Fetches transactions in JSON-RPC batches; entry i is null when the node does not have signature i.</summary>
+    /// <summary>Fetches transactions in JSON-RPC batches, a few in flight at once; entry i is null when the node does not have signature i.</summary>
     public async Task<IReadOnlyList<TransactionInfo?>> GetTransactionsAsync(IReadOnlyList<string> signatures, CancellationToken cancellationToken)
     {
-        var result = new List<TransactionInfo?>(signatures.Count);
-        foreach (var chunk in signatures.Chunk(Math.Max(1, options.MaxBatchSize)))
-        {
-            var outcomes = await _transport.SendAsync(chunk.Select(TransactionCall).ToList(), cancellationToken);
-            result.AddRange(outcomes.Select((o, i) => ParseTransaction(chunk[i], Unwrap(o, "getTransaction"))));
-        }
-
-        return result;
+        var chunks = signatures.Chunk(Math.Max(1, options.MaxBatchSize)).ToList();
+        var results = new TransactionInfo?[chunks.Count][];
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrentBatches), CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var chunk = chunks[index];
+                var outcomes = await _transport.SendAsync(chunk.Select(TransactionCall).ToList(), token);
+                results[index] = outcomes.Select((o, i) => ParseTransaction(chunk[i], Unwrap(o, "getTransaction"))).ToArray();
+            });
+        return results.SelectMany(r => r).ToList();
     }
 
     /// <summary>Fetches one transaction, or null when the node does not have it.</summary>

@@ -23,4 +23,7 @@ public sealed class SolanaRpcOptions
 
     /// <summary>Calls per JSON-RPC batch request.</summary>
     public int MaxBatchSize { get; set; } = 100;
+
+    /// <summary>Batch requests in flight at once when fetching many transactions.</summary>
+    public int MaxConcurrentBatches { get; set; } = 4;
 }

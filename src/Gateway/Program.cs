@@ -10,5 +10,6 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapEventsApi();
+app.MapIngestStatusApi();
 app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Health");
 app.Run();

@@ -21,6 +21,7 @@ public static class ControlEndpoints
             done = producer.Done,
             slot = ledger.Slot,
             transactions = ledger.Count,
+            events = ledger.Events,
             connections = hub.Connections,
             drops = hub.Drops,
             skipped = hub.Skipped,

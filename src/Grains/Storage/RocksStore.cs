@@ -22,10 +22,12 @@ public sealed partial class RocksStore : IDisposable
             .SetCreateIfMissing(true)
             .SetCreateMissingColumnFamilies(true)
             .SetKeepLogFileNum(5);
+        // Bloom filters make the dedup lookups of new events (the common case: the key is absent) skip SST files.
+        var table = new BlockBasedTableOptions().SetFilterPolicy(BloomFilterPolicy.Create(10, false)).SetWholeKeyFiltering(true);
         var families = new ColumnFamilies();
         foreach (var column in Enum.GetNames<StoreColumn>())
         {
-            families.Add(column, new ColumnFamilyOptions().SetCompression(Compression.Lz4));
+            families.Add(column, new ColumnFamilyOptions().SetCompression(Compression.Lz4).SetBlockBasedTableFactory(table));
         }
 
         _db = RocksDb.Open(dbOptions, path, families);

@@ -26,6 +26,12 @@ public sealed class IngestionTests
 
         await AssertMatchesTruthAsync(simulator, gateway);
         await AssertFaultsHappenedAsync(simulator);
+        var status = (await gateway.GetJsonAsync("api/events/status"))["data"]!;
+        var truthTotal = (await simulator.GetTruthAsync()).Sum(p => p.Value.Count);
+        Assert.Equal(truthTotal, status["total_events_processed"]!.GetValue<long>());
+        Assert.True(status["reconnects"]!.GetValue<long>() > 0, $"the listener never reconnected: {status}");
+        Assert.True(status["transactions_fetched"]!.GetValue<long>() > 0, $"nothing was backfilled: {status}");
+        Assert.True(status["failed_transactions_skipped"]!.GetValue<long>() > 0, $"no failed transaction was seen: {status}");
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class ChainLedger
     /// <summary>The program whose transactions this chain holds.</summary>
     public required string ProgramId { get; init; }
 
+    /// <summary>Events of successful transactions on chain (the size of the ground truth).</summary>
+    public long Events { get; private set; }
+
     /// <summary>The newest slot produced.</summary>
     public ulong Slot { get; private set; } = GenesisSlot;
 
@@ -42,6 +45,7 @@ public sealed class ChainLedger
             {
                 _bySignature[transaction.Signature] = _transactions.Count;
                 _transactions.Add(transaction);
+                Events += transaction.Failed ? 0 : transaction.Events.Count;
             }
 
             Slot = slot;

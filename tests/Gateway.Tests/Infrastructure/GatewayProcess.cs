@@ -25,14 +25,18 @@ public sealed class GatewayProcess : IAsyncDisposable
     public TestProcess Process => _process;
 
     /// <summary>Starts the product against a simulator, with its data under <paramref name="dataPath"/>.</summary>
-    public static async Task<GatewayProcess> StartAsync(SimulatorProcess simulator, string dataPath, params string[] extra)
+    public static Task<GatewayProcess> StartAsync(SimulatorProcess simulator, string dataPath, params string[] extra) =>
+        StartAsync(simulator.RpcUrl, simulator.WsUrl, dataPath, extra);
+
+    /// <summary>Starts the product against any RPC and PubSub endpoints, reachable or not.</summary>
+    public static async Task<GatewayProcess> StartAsync(string rpcUrl, string wsUrl, string dataPath, params string[] extra)
     {
         var port = FreePort.Get();
         string[] arguments =
         [
             "--urls", $"http://127.0.0.1:{port}",
-            "--Spin:Chain:RpcUrl", simulator.RpcUrl,
-            "--Spin:Chain:WsUrl", simulator.WsUrl,
+            "--Spin:Chain:RpcUrl", rpcUrl,
+            "--Spin:Chain:WsUrl", wsUrl,
             "--Spin:Chain:ReconcileInterval", "00:00:01",
             "--Spin:Storage:Path", dataPath,
             "--Spin:Cluster:SiloPort", FreePort.Get().ToString(),

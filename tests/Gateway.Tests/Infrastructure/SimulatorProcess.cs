@@ -29,9 +29,11 @@ public sealed class SimulatorProcess : IAsyncDisposable
     public TestProcess Process => _process;
 
     /// <summary>Starts the simulator with the given options (e.g. <c>--mints 50</c>) and waits until it is healthy.</summary>
-    public static async Task<SimulatorProcess> StartAsync(params string[] options)
+    public static Task<SimulatorProcess> StartAsync(params string[] options) => StartOnAsync(FreePort.Get(pairWithNext: true), options);
+
+    /// <summary>Starts the simulator on a given RPC port (PubSub on the next one).</summary>
+    public static async Task<SimulatorProcess> StartOnAsync(int port, params string[] options)
     {
-        var port = FreePort.Get(pairWithNext: true);
         var process = TestProcess.Start("simulator", RepoPaths.SimulatorDll, ["--port", port.ToString(), .. options]);
         var simulator = new SimulatorProcess(process, port);
         await Eventually.HoldsAsync(simulator.IsHealthyAsync, TimeSpan.FromSeconds(60), "the simulator to answer getHealth");

@@ -93,19 +93,7 @@ internal static class Runs
         }, Patience, "the product to count every event");
         var elapsed = clock.Elapsed;
         var truth = await simulator.GetTruthAsync();
-        await Eventually.HoldsAsync(async () =>
-        {
-            foreach (var (mint, events) in truth)
-            {
-                var stored = await gateway.CountEventsAsync(mint);
-                if (stored != events.Count)
-                {
-                    return (false, $"{mint}: {stored} of {events.Count}");
-                }
-            }
-
-            return (true, "all ingested");
-        }, Patience, "all events to be ingested");
+        await gateway.WaitForEventCountsAsync(truth, Patience);
         return elapsed;
     }
 }

@@ -21,11 +21,7 @@ public sealed class DeadNodeTests
         await simulator.WaitUntilDoneAsync(TimeSpan.FromMinutes(2));
 
         var truth = await simulator.GetTruthAsync();
-        await Eventually.HoldsAsync(async () =>
-        {
-            var counts = await Task.WhenAll(truth.Select(async p => (p.Value.Count, Stored: await gateway.CountEventsAsync(p.Key))));
-            return (counts.All(c => c.Count == c.Stored), $"{counts.Sum(c => c.Stored)} of {counts.Sum(c => c.Count)}");
-        }, TimeSpan.FromMinutes(2), "the product to catch up once the node is up");
+        await gateway.WaitForEventCountsAsync(truth, TimeSpan.FromMinutes(2));
         var after = await gateway.GetJsonAsync("api/events/status");
         Assert.Equal("Connected", after["data"]!["connection_status"]!.GetValue<string>());
     }

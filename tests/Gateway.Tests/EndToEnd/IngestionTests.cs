@@ -82,19 +82,7 @@ public sealed class IngestionTests
     {
         var truth = await simulator.GetTruthAsync();
         Assert.NotEmpty(truth);
-        await Eventually.HoldsAsync(async () =>
-        {
-            foreach (var (mint, events) in truth)
-            {
-                var stored = await gateway.CountEventsAsync(mint);
-                if (stored != events.Count)
-                {
-                    return (false, $"{mint}: {stored} of {events.Count}");
-                }
-            }
-
-            return (true, "all counts equal");
-        }, Patience, "every mint to hold as many events as the truth");
+        await gateway.WaitForEventCountsAsync(truth, Patience);
 
         foreach (var (mint, events) in truth)
         {

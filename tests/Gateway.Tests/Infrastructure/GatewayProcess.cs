@@ -71,6 +71,22 @@ public sealed class GatewayProcess : IAsyncDisposable
     public async Task<long> CountEventsAsync(string mint) =>
         (await GetJsonAsync($"api/events?mint={mint}&limit=1"))["data"]!["total"]!.GetValue<long>();
 
+    /// <summary>Waits until every mint holds as many events as the simulator's ground truth.</summary>
+    public Task WaitForEventCountsAsync(IReadOnlyDictionary<string, List<JsonObject>> truth, TimeSpan timeout) =>
+        Eventually.HoldsAsync(async () =>
+        {
+            foreach (var (mint, events) in truth)
+            {
+                var stored = await CountEventsAsync(mint);
+                if (stored != events.Count)
+                {
+                    return (false, $"{mint}: {stored} of {events.Count}");
+                }
+            }
+
+            return (true, "all counts equal");
+        }, timeout, "every mint to hold as many events as the truth");
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -24,32 +24,42 @@ public sealed class MintEventLog(RocksStore store, byte[] mint)
     public ApplyResult Append(IReadOnlyList<ChainEvent> events)
     {
         using var batch = new WriteBatch();
+        var staged = Stage(events, batch);
+        if (staged.Applied.Count > 0)
+        {
+            store.Write(batch);
+        }
+
+        Commit(staged);
+        return staged.Result;
+    }
+
+    /// <summary>Adds the events not stored yet, with their sequence numbers and dedup keys, to <paramref name="batch"/>;
+    /// <see cref="Commit"/> once the batch is written.</summary>
+    public StagedEvents Stage(IReadOnlyList<ChainEvent> events, WriteBatch batch)
+    {
         var seen = new HashSet<EventId>();
+        var applied = new List<ChainEvent>(events.Count);
         var seq = LastSeq;
-        var duplicates = 0;
         foreach (var chainEvent in events)
         {
             var dedupKey = StoreKeys.Dedup(mint, chainEvent.Id);
             if (!seen.Add(chainEvent.Id) || store.HasKey(StoreColumn.Dedup, dedupKey))
             {
-                duplicates++;
                 continue;
             }
 
             seq++;
+            applied.Add(chainEvent);
             batch.Put(StoreKeys.Event(mint, seq), EventRecordCodec.Encode(chainEvent), store[StoreColumn.Events]);
             batch.Put(dedupKey, BitConverter.GetBytes(seq), store[StoreColumn.Dedup]);
         }
 
-        if (seq != LastSeq)
-        {
-            store.Write(batch);
-        }
-
-        var applied = (int)(seq - LastSeq);
-        LastSeq = seq;
-        return new ApplyResult(applied, duplicates, seq);
+        return new StagedEvents(applied, new ApplyResult(applied.Count, events.Count - applied.Count, seq));
     }
+
+    /// <summary>Makes a written stage the log's state.</summary>
+    public void Commit(StagedEvents staged) => LastSeq = staged.Result.LastSeq;
 
     /// <summary>Reads a page: ascending by sequence, or slots descending with chain order kept inside a slot
     /// (spin-server's stable sort). Work is bounded by the page plus the two edge slots.</summary>

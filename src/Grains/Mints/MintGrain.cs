@@ -1,26 +1,55 @@
+using RocksDbSharp;
 using Spin.Chain.Binary;
+using Spin.Grains.Candles;
+using Spin.Grains.Interfaces.Candles;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Storage;
 
 namespace Spin.Grains.Mints;
 
-/// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log in the silo-local store.</summary>
+/// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log and candles in the silo-local
+/// store, written together in one WriteBatch per applied batch.</summary>
 public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
 {
     private MintEventLog _log = null!;
+    private CandleBook _candles = null!;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _log = new MintEventLog(store, PublicKey.Parse(this.GetPrimaryKeyString()));
+        var mint = PublicKey.Parse(this.GetPrimaryKeyString());
+        _log = new MintEventLog(store, mint);
         _log.Load();
+        _candles = new CandleBook(store, mint);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events) => Task.FromResult(_log.Append(events));
+    public Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
+    {
+        using var batch = new WriteBatch();
+        try
+        {
+            var staged = _log.Stage(events, batch);
+            _candles.Stage(staged.Applied, batch);
+            if (staged.Applied.Count > 0)
+            {
+                store.Write(batch);
+            }
+
+            _log.Commit(staged);
+            return Task.FromResult(staged.Result);
+        }
+        finally
+        {
+            _candles.Discard();
+        }
+    }
 
     /// <inheritdoc />
     public Task<EventPage> GetEvents(EventQuery query) => Task.FromResult(_log.Read(query));
+
+    /// <inheritdoc />
+    public Task<CandlePage> GetCandles(CandleQuery query) => Task.FromResult(_candles.Read(query));
 }

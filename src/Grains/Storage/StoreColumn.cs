@@ -11,4 +11,7 @@ public enum StoreColumn
 
     /// <summary>Small named values: chain cursors and the like.</summary>
     Meta,
+
+    /// <summary><c>mint(32) | interval(1) | bucket(8 BE)</c> → candle.</summary>
+    Candles,
 }

@@ -30,6 +30,19 @@ public static class StoreKeys
         return key;
     }
 
+    /// <summary><c>mint(32) | interval(1) | bucket(8)</c>.</summary>
+    public static byte[] Candle(ReadOnlySpan<byte> mint, byte interval, long bucket)
+    {
+        var key = new byte[mint.Length + 9];
+        mint.CopyTo(key);
+        key[mint.Length] = interval;
+        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(mint.Length + 1), bucket);
+        return key;
+    }
+
+    /// <summary>The bucket of a candle key.</summary>
+    public static long CandleBucket(ReadOnlySpan<byte> key) => BinaryPrimitives.ReadInt64BigEndian(key[^8..]);
+
     /// <summary>A named key of the Meta column family.</summary>
     public static byte[] Meta(string name) => Encoding.UTF8.GetBytes(name);
 }

@@ -1,0 +1,5 @@
+namespace Spin.Grains.Interfaces.Candles;
+
+/// <summary>One page of candles and how many the whole query has.</summary>
+[GenerateSerializer, Immutable, Alias("Spin.Grains.Interfaces.Candles.CandlePage")]
+public sealed record CandlePage([property: Id(0)] IReadOnlyList<Candle> Candles, [property: Id(1)] long Total);

@@ -4,6 +4,7 @@ using Spin.Silo;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSpinStandaloneSilo();
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
 var app = builder.Build();
@@ -11,5 +12,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapEventsApi();
 app.MapIngestStatusApi();
+app.MapKlineApi();
 app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Health");
 app.Run();

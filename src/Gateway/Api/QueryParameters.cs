@@ -40,6 +40,18 @@ public static class QueryParameters
             : page > int.MaxValue ? throw new BadRequestException("page is too large") : (int)page;
     }
 
+    /// <summary>An optional non-negative Unix time in seconds.</summary>
+    public static long? OptionalTime(string? value, string name)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var time = Integer(value, name, 0);
+        return time < 0 ? throw new BadRequestException($"{name} must be a Unix time in seconds") : time;
+    }
+
     /// <summary>One of the allowed values, or the default when absent.</summary>
     public static string OneOf(string? value, string name, string defaultValue, params string[] allowed)
     {

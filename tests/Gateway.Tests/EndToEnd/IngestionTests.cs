@@ -69,6 +69,17 @@ public sealed class IngestionTests
         await AssertMatchesTruthAsync(simulator, gateway);
     }
 
+    private static async Task AssertCandlesAsync(GatewayProcess gateway, string mint, string interval,
+        List<(long Time, double Open, double High, double Low, double Close, double Volume, long Count)> expected)
+    {
+        var data = (await gateway.GetJsonAsync($"api/kline?mint={mint}&interval={interval}&order_by=time_asc&limit=1000"))["data"]!;
+        var actual = data["klines"]!.AsArray().Select(k => (
+            k!["time"]!.GetValue<long>(), k["open"]!.GetValue<double>(), k["high"]!.GetValue<double>(), k["low"]!.GetValue<double>(),
+            k["close"]!.GetValue<double>(), k["volume"]!.GetValue<double>(), k["update_count"]!.GetValue<long>())).ToList();
+        Assert.Equal(expected.Count, data["total"]!.GetValue<long>());
+        Assert.Equal(expected.Take(1000), actual);
+    }
+
     // A run in which no fault fired would prove nothing about them.
     private static async Task AssertFaultsHappenedAsync(SimulatorProcess simulator)
     {
@@ -87,6 +98,14 @@ public sealed class IngestionTests
         foreach (var (mint, events) in truth)
         {
             TruthAssert.SameEvents(mint, events, await gateway.GetAllEventsAsync(mint));
+        }
+
+        foreach (var (mint, events) in truth.Take(10))
+        {
+            foreach (var (interval, seconds) in new[] { ("s30", 30L), ("h1", 3_600L) })
+            {
+                await AssertCandlesAsync(gateway, mint, interval, TruthCandles.Of(events, seconds));
+            }
         }
 
         var (someMint, someEvents) = truth.MaxBy(p => p.Value.Count);

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Spin.Grains.Interfaces.Candles;
+using Spin.Grains.Interfaces.Mints;
+
+namespace Spin.Gateway.Api;
+
+/// <summary><c>GET /api/kline</c>: a mint's candles, spin-server compatible, with more intervals, real volume,
+/// valid OHLC, <c>is_final</c>, optional <c>from</c>/<c>to</c> (Unix seconds) and <c>fill_gaps</c>.</summary>
+public static class KlineApi
+{
+    private static readonly string IntervalMessage = $"interval parameter must be one of: {string.Join(", ", CandleIntervals.Names)}";
+    private static readonly DefaultData EmptyPage = new(w => WritePage(w, [], 0, 0, 0, "", "", default, 0));
+
+    /// <summary>Maps the kline endpoint.</summary>
+    public static IEndpointRouteBuilder MapKlineApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/kline", QueryKline).WithTags("kline").WithName("QueryKline").WithSummary("Candles of one mint").WithMetadata(EmptyPage);
+        return routes;
+    }
+
+    private static async Task<IResult> QueryKline(HttpRequest request, IGrainFactory grains, TimeProvider clock)
+    {
+        var query = request.Query;
+        var mint = QueryParameters.Address(query["mint"], "mint");
+        if (string.IsNullOrEmpty(query["interval"]) || !CandleIntervals.TryParse(query["interval"], out var interval))
+        {
+            throw new BadRequestException(IntervalMessage);
+        }
+
+        var limit = QueryParameters.Limit(query["limit"]);
+        var page = QueryParameters.Page(query["page"]);
+        var orderBy = QueryParameters.OneOf(query["order_by"], "order_by", "time_desc", "time_asc", "time_desc");
+        var from = QueryParameters.OptionalTime(query["from"], "from");
+        var to = QueryParameters.OptionalTime(query["to"], "to");
+        if (from > to)
+        {
+            throw new BadRequestException("from must not be after to");
+        }
+
+        var fillGaps = QueryParameters.OneOf(query["fill_gaps"], "fill_gaps", "false", "true", "false") == "true";
+        var result = await grains.GetGrain<IMintGrain>(mint).GetCandles(new CandleQuery(interval, page, limit, orderBy == "time_desc", from, to, fillGaps));
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        return ApiResponse.Ok(w => WritePage(w, result.Candles, result.Total, page, limit, interval.Name(), mint, interval, now));
+    }
+
+    private static void WritePage(Utf8JsonWriter w, IReadOnlyList<Candle> candles, long total, int page, int limit,
+        string intervalName, string mint, CandleInterval interval, long now)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("klines");
+        foreach (var candle in candles)
+        {
+            WriteCandle(w, candle, interval, now);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("total", total);
+        w.WriteNumber("page", page);
+        w.WriteNumber("limit", limit);
+        w.WriteBoolean("has_next", (long)page * limit < total);
+        w.WriteBoolean("has_prev", page > 1);
+        w.WriteString("interval", intervalName);
+        w.WriteString("mint_account", mint);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes a candle as spin-server's KlineData: prices in SOL per token as doubles, volume in SOL.</summary>
+    public static void WriteCandle(Utf8JsonWriter w, Candle candle, CandleInterval interval, long now)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("time", candle.Time);
+        w.WriteNumber("open", Price(candle.Open));
+        w.WriteNumber("high", Price(candle.High));
+        w.WriteNumber("low", Price(candle.Low));
+        w.WriteNumber("close", Price(candle.Close));
+        w.WriteNumber("volume", candle.VolumeLamports / 1e9);
+        w.WriteBoolean("is_final", candle.Time + interval.Seconds() <= now);
+        w.WriteNumber("update_count", candle.UpdateCount);
+        w.WriteEndObject();
+    }
+
+    /// <summary>u128 / 1e28 as the nearest double, without spin-server's 12-decimal rounding.</summary>
+    public static double Price(UInt128 raw) => (double)raw / 1e28;
+}

@@ -13,5 +13,7 @@ app.UseStatusCodePages();
 app.MapEventsApi();
 app.MapIngestStatusApi();
 app.MapKlineApi();
+app.MapOrdersApi();
+app.MapDetailsApi();
 app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Health");
 app.Run();

@@ -7,12 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// The most recently built configuration, so a stale Release build never shadows a fresh Debug one (or the reverse).
 export function simulatorDll() {
-  for (const configuration of ['Release', 'Debug']) {
-    const dll = path.join(root, 'tools', 'ChainSimulator', 'bin', configuration, 'net10.0', 'Spin.ChainSimulator.dll');
-    if (fs.existsSync(dll)) return dll;
-  }
-  throw new Error('Build tools/ChainSimulator first (dotnet build).');
+  const built = ['Release', 'Debug']
+    .map((configuration) => path.join(root, 'tools', 'ChainSimulator', 'bin', configuration, 'net10.0', 'Spin.ChainSimulator.dll'))
+    .filter((dll) => fs.existsSync(dll))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  if (built.length === 0) throw new Error('Build tools/ChainSimulator first (dotnet build).');
+  return built[0];
 }
 
 async function freePortPair() {

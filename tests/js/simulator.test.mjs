@@ -39,7 +39,30 @@ function assertSameEvents(signature, anchorEvents, truthEvents) {
     for (const [field, value] of Object.entries(e.data)) {
       assert.equal(normalize(value), normalize(expected[field]), `${signature}#${i}.${field}`);
     }
+    const truthFields = Object.keys(expected).filter((k) => !['event_type', 'timestamp', 'signature', 'slot', 'event_index'].includes(k));
+    assert.deepEqual(truthFields.sort(), Object.keys(e.data).sort(), `${signature}#${i} fields`);
   });
+}
+
+// The data lines SpinPet itself logged: a stack of programs from the exact invoke/success/failed lines, so data
+// logged by the programs SpinPet calls, by a router around it or by another program is not SpinPet's.
+function spinPetData(logs) {
+  const stack = [];
+  const data = [];
+  for (const line of logs) {
+    const invoke = /^Program (\S+) invoke \[(\d+)\]$/.exec(line);
+    const end = /^Program (\S+) (success$|failed: )/.exec(line);
+    if (invoke) {
+      assert.equal(Number(invoke[2]), stack.length + 1, line);
+      stack.push(invoke[1]);
+    } else if (end) {
+      assert.equal(stack.pop(), end[1], line);
+    } else if (line.startsWith('Program data: ') && stack.at(-1) === programId.toBase58()) {
+      data.push(line.slice('Program data: '.length));
+    }
+  }
+  assert.equal(stack.length, 0, 'every frame closes');
+  return data;
 }
 
 test('web3.js pages through getSignaturesForAddress and anchor decodes getTransaction logs into the ground truth', async () => {
@@ -102,6 +125,52 @@ test('web3.js onLogs receives live notifications that decode into the ground tru
     }
     const versioned = await connection.getTransaction(received[0].logs.signature, { maxSupportedTransactionVersion: 0 });
     assert.ok(versioned.version === 0 || versioned.version === 'legacy');
+  } finally {
+    sim.stop();
+  }
+});
+
+test('getParsedTransaction and BorshCoder.events.decode of SpinPet frames match the truth; failed transactions stay out of it', async () => {
+  const sim = await startSimulator(['--seed', '8', '--mints', '6', '--prefill', '240', '--transactions', '0']);
+  try {
+    const connection = new Connection(sim.rpcUrl, { wsEndpoint: sim.wsUrl, commitment: 'confirmed' });
+    const truth = truthBySignature(await sim.get('/truth'));
+    const signatures = await connection.getSignaturesForAddress(programId, { limit: 1000 });
+    const middle = await connection.getSignaturesForAddress(programId, { before: signatures[100].signature, until: signatures[140].signature });
+    assert.deepEqual(middle.map((s) => s.signature), signatures.slice(101, 140).map((s) => s.signature));
+
+    let failed = 0;
+    let decoded = 0;
+    const versions = new Map();
+    for (const info of signatures) {
+      const tx = await connection.getTransaction(info.signature, { maxSupportedTransactionVersion: 0 });
+      versions.set(tx.version, info.signature);
+      const parsed = await connection.getParsedTransaction(info.signature, { maxSupportedTransactionVersion: 0 });
+      assert.deepEqual(parsed.meta.logMessages, tx.meta.logMessages);
+      assert.deepEqual(parsed.meta.err, info.err);
+      assert.equal(parsed.transaction.message.accountKeys[0].signer, true);
+      assert.ok(parsed.transaction.message.instructions.some((i) => i.programId.equals(programId))
+        || parsed.meta.innerInstructions.some((group) => group.instructions.some((i) => i.programId.equals(programId)))
+        || parsed.transaction.message.accountKeys.some((k) => k.pubkey.equals(programId)), 'the transaction mentions SpinPet');
+      const events = spinPetData(tx.meta.logMessages).map((payload) => coder.events.decode(payload));
+      assert.ok(events.every((e) => e !== null), 'every SpinPet data line decodes with the IDL');
+      if (info.err) {
+        failed++;
+        assert.equal(truth.has(info.signature), false, 'a failed transaction is not in the truth');
+        continue;
+      }
+      decoded += events.length;
+      assertSameEvents(info.signature, events, truth.get(info.signature) ?? []);
+    }
+    assert.ok(failed > 0, 'the scenario has failed transactions');
+    assert.equal(decoded, [...truth.values()].reduce((n, list) => n + list.length, 0), 'every truth event was decoded from a log');
+
+    const versioned = versions.get(0);
+    const legacy = versions.get('legacy');
+    assert.ok(versioned && legacy, 'the chain has version 0 and legacy transactions');
+    await assert.rejects(connection.getTransaction(versioned), (error) => error.code === -32015
+      && /Transaction version \(0\) is not supported by the requesting client/.test(error.message));
+    assert.equal((await connection.getTransaction(legacy)).version, undefined);
   } finally {
     sim.stop();
   }

@@ -15,6 +15,7 @@ public sealed partial class ChainProducer(
 {
     private const int PrefillPerSlot = 8;
     private readonly SimulatorOptions _options = options.Value;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _slot = ChainLedger.GenesisSlot;
     private long _live;
 
@@ -27,41 +28,46 @@ public sealed partial class ChainProducer(
     /// <summary>True when every requested live transaction is on the ledger.</summary>
     public bool Done => Target >= 0 && Produced >= Target;
 
+    /// <summary>Completes when every requested live transaction is on the ledger and notified.</summary>
+    public Task Finished => _finished.Task;
+
+    /// <summary>Live transactions per slot: the rate spread over the slot duration.</summary>
+    public int PerSlot => Math.Max(1, (int)Math.Round(_options.Rate * _options.SlotMs / 1000.0));
+
     /// <summary>Produces the transactions that are on chain before serving starts.</summary>
     public void Prefill()
     {
         for (var left = _options.Prefill; left > 0; left -= PrefillPerSlot)
         {
-            ProduceSlot(Math.Min(left, PrefillPerSlot), notify: false);
+            ProduceSlot(Math.Min(left, PrefillPerSlot), live: false);
         }
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var perSlot = Math.Max(1, (int)Math.Round(_options.Rate * _options.SlotMs / 1000.0));
         var clock = Stopwatch.StartNew();
         long slots = 0;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Min(_options.SlotMs, 50)));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Min(_options.SlotMs, 20)));
         while (!Done && await timer.WaitForNextTickAsync(stoppingToken))
         {
             var due = (long)(clock.Elapsed.TotalMilliseconds / _options.SlotMs);
             for (; slots < due && !Done; slots++)
             {
-                var count = Target < 0 ? perSlot : (int)Math.Min(perSlot, Target - Produced);
-                ProduceSlot(count, notify: true);
-                Interlocked.Add(ref _live, count);
+                ProduceSlot(Target < 0 ? PerSlot : (int)Math.Min(PerSlot, Target - Produced), live: true);
             }
         }
 
-        LogInformationDone(logger, Produced, ledger.Count);
+        LogInformationDone(logger, Produced, ledger.Count, ledger.Events);
         if (_options.TruthFile is { } file)
         {
             await File.WriteAllBytesAsync(file, TruthWriter.Write(_options.ProgramId, ledger.Snapshot()), stoppingToken);
         }
+
+        _finished.TrySetResult();
     }
 
-    private void ProduceSlot(int count, bool notify)
+    private void ProduceSlot(int count, bool live)
     {
         _slot++;
         var transactions = new List<SimTransaction>(count);
@@ -71,12 +77,14 @@ public sealed partial class ChainProducer(
         }
 
         ledger.AppendSlot(_slot, transactions);
-        if (notify)
+        if (live)
         {
+            Interlocked.Add(ref _live, count);
+            hub.PublishSlot(_slot);
             hub.Publish(transactions);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Produced {Live} live transactions; {Total} on chain")]
-    private static partial void LogInformationDone(ILogger logger, long live, int total);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Produced {Live} live transactions; {Total} on chain with {Events} SpinPet events")]
+    private static partial void LogInformationDone(ILogger logger, long live, int total, long events);
 }

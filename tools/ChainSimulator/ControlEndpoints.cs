@@ -5,24 +5,25 @@ using Spin.ChainSimulator.Truth;
 
 namespace Spin.ChainSimulator;
 
-/// <summary>Fault injection, status and ground truth, for tests and benchmarks.</summary>
+/// <summary>Fault injection, status and ground truth, for tests and benchmarks (RPC port only).</summary>
 public static class ControlEndpoints
 {
-    /// <summary>Maps <c>/control/*</c> and <c>/truth</c>.</summary>
+    /// <summary>Maps <c>/control/*</c>, <c>/truth</c> and the validator's <c>GET /health</c>.</summary>
     public static void MapControlEndpoints(this WebApplication app)
     {
-        app.MapPost("/control/drop", (PubSubHub hub) => { hub.DropAll(); return Results.Ok(); });
-        app.MapPost("/control/skip", (PubSubHub hub, int count) => { hub.SkipNext(count); return Results.Ok(); });
-        app.MapPost("/control/duplicate", (PubSubHub hub, int count) => { hub.DuplicateNext(count); return Results.Ok(); });
+        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapPost("/control/drop", (PubSubHub hub) => Results.Ok(new { dropped = hub.DropAll() }));
+        app.MapPost("/control/skip", (PubSubHub hub, int? count) => Fault(hub.SkipNext, count));
+        app.MapPost("/control/duplicate", (PubSubHub hub, int? count) => Fault(hub.DuplicateNext, count));
         app.MapGet("/control/status", (ChainProducer producer, ChainLedger ledger, PubSubHub hub) => Results.Ok(new
         {
             produced = producer.Produced,
             target = producer.Target,
             done = producer.Done,
             slot = ledger.Slot,
-            transactions = ledger.Count,
             events = ledger.Events,
             connections = hub.Connections,
+            transactions = ledger.Count,
             drops = hub.Drops,
             skipped = hub.Skipped,
             duplicated = hub.Duplicated,
@@ -36,5 +37,16 @@ public static class ControlEndpoints
             var timer = new Timer(_ => hub.DropAll(), null, dropEvery, dropEvery);
             app.Lifetime.ApplicationStopping.Register(() => timer.Dispose());
         }
+    }
+
+    private static IResult Fault(Action<int> apply, int? count)
+    {
+        if (count is < 0)
+        {
+            return Results.BadRequest(new { error = "count must be at least 0" });
+        }
+
+        apply(count ?? 1);
+        return Results.Ok(new { count = count ?? 1 });
     }
 }

@@ -1,9 +1,10 @@
 using Spin.Grains.Interfaces.Candles;
 using Spin.Grains.Interfaces.Events;
+using Spin.Grains.Interfaces.Orders;
 
 namespace Spin.Grains.Interfaces.Mints;
 
-/// <summary>One SpinPet mint: its event log in chain order and its candles, kept in the hosting silo's RocksDB.</summary>
+/// <summary>One SpinPet mint: its event log in chain order, candles, open orders and details, kept in the hosting silo's RocksDB.</summary>
 [Alias("Spin.Grains.Interfaces.Mints.IMintGrain")]
 public interface IMintGrain : IGrainWithStringKey
 {
@@ -18,4 +19,12 @@ public interface IMintGrain : IGrainWithStringKey
     /// <summary>Reads one page of the mint's candles.</summary>
     [Alias("GetCandles")]
     Task<CandlePage> GetCandles(CandleQuery query);
+
+    /// <summary>Reads one page of the mint's open orders: up (shorts, start price ascending) or down (longs, descending).</summary>
+    [Alias("GetOrders")]
+    Task<OrderPage> GetOrders(bool up, int page, int limit);
+
+    /// <summary>The mint's details and aggregates, or null for a mint never seen.</summary>
+    [Alias("GetDetails")]
+    Task<MintDetails?> GetDetails();
 }

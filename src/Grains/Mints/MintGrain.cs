@@ -1,19 +1,24 @@
 using RocksDbSharp;
 using Spin.Chain.Binary;
 using Spin.Grains.Candles;
+using Spin.Grains.Details;
 using Spin.Grains.Interfaces.Candles;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Interfaces.Mints;
+using Spin.Grains.Interfaces.Orders;
+using Spin.Grains.Orders;
 using Spin.Grains.Storage;
 
 namespace Spin.Grains.Mints;
 
-/// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log and candles in the silo-local
+/// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log, candles, orders and details in the silo-local
 /// store, written together in one WriteBatch per applied batch.</summary>
 public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
 {
     private MintEventLog _log = null!;
     private CandleBook _candles = null!;
+    private OrderBook _orders = null!;
+    private DetailsBook _details = null!;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -22,6 +27,9 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
         _log = new MintEventLog(store, mint);
         _log.Load();
         _candles = new CandleBook(store, mint);
+        _orders = new OrderBook(store, mint);
+        _details = new DetailsBook(store, mint, this.GetPrimaryKeyString());
+        _details.Load();
         return Task.CompletedTask;
     }
 
@@ -33,17 +41,21 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
         {
             var staged = _log.Stage(events, batch);
             _candles.Stage(staged.Applied, batch);
+            _orders.Stage(staged.Applied, batch);
+            _details.Stage(staged.Applied, batch);
             if (staged.Applied.Count > 0)
             {
                 store.Write(batch);
             }
 
             _log.Commit(staged);
+            _details.Commit();
             return Task.FromResult(staged.Result);
         }
         finally
         {
             _candles.Discard();
+            _orders.Discard();
         }
     }
 
@@ -52,4 +64,10 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
 
     /// <inheritdoc />
     public Task<CandlePage> GetCandles(CandleQuery query) => Task.FromResult(_candles.Read(query));
+
+    /// <inheritdoc />
+    public Task<OrderPage> GetOrders(bool up, int page, int limit) => Task.FromResult(_orders.Read(up, page, limit));
+
+    /// <inheritdoc />
+    public Task<MintDetails?> GetDetails() => Task.FromResult(_details.Current);
 }

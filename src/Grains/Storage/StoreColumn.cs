@@ -14,4 +14,7 @@ public enum StoreColumn
 
     /// <summary><c>mint(32) | interval(1) | bucket(8 BE)</c> → candle.</summary>
     Candles,
+
+    /// <summary><c>mint(32) | side(1) | sort(16) | pda(32)</c> → open order; <c>mint | 'i' | pda</c> → its order key.</summary>
+    Orders,
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Spin.Gateway.Tests.Infrastructure;
 
 namespace Spin.Gateway.Tests.EndToEnd;
@@ -80,6 +82,33 @@ public sealed class IngestionTests
         Assert.Equal(expected.Take(1000), actual);
     }
 
+    private static async Task<int> AssertOrdersAndDetailsAsync(GatewayProcess gateway, string mint, List<JsonObject> events)
+    {
+        var open = TruthOrders.Open(events);
+        foreach (var up in new[] { true, false })
+        {
+            var expected = TruthOrders.Side(open, up);
+            var data = (await gateway.GetJsonAsync($"api/mint_orders?mint={mint}&type={(up ? "up_orders" : "down_orders")}&limit=1000"))["data"]!;
+            var actual = data["orders"]!.AsArray().Select(o => o!.AsObject()).ToList();
+            Assert.Equal(expected.Count, data["total"]!.GetValue<long>());
+            Assert.Equal(expected.Select(o => o["lock_lp_start_price"]!.GetValue<string>()), actual.Select(o => o["lock_lp_start_price"]!.GetValue<string>()));
+            foreach (var order in actual)
+            {
+                var want = open[order["order_pda"]!.GetValue<string>()];
+                Assert.All(want, field => Assert.Equal(field.Value!.ToJsonString(), order[field.Key]!.ToJsonString()));
+            }
+        }
+
+        var (price, totalSol, trades) = TruthOrders.Details(events);
+        using var response = await gateway.Http.PostAsJsonAsync("api/details", new { mints = new[] { mint } });
+        var details = (await response.Content.ReadFromJsonAsync<JsonObject>())!["data"]!["details"]!.AsArray().Single()!;
+        Assert.Equal(price, details["latest_price"]?.GetValue<string>());
+        Assert.Equal(totalSol, details["total_sol_amount"]!.GetValue<ulong>());
+        Assert.Equal(trades, details["trade_count"]!.GetValue<long>());
+        Assert.Equal(events[0]["name"]!.GetValue<string>(), details["name"]!.GetValue<string>());
+        return open.Count;
+    }
+
     // A run in which no fault fired would prove nothing about them.
     private static async Task AssertFaultsHappenedAsync(SimulatorProcess simulator)
     {
@@ -107,6 +136,14 @@ public sealed class IngestionTests
                 await AssertCandlesAsync(gateway, mint, interval, TruthCandles.Of(events, seconds));
             }
         }
+
+        var openOrders = 0;
+        foreach (var (mint, events) in truth.Take(10))
+        {
+            openOrders += await AssertOrdersAndDetailsAsync(gateway, mint, events);
+        }
+
+        Assert.True(openOrders > 0, "no checked mint has an open order; the order comparison proved nothing");
 
         var (someMint, someEvents) = truth.MaxBy(p => p.Value.Count);
         var descending = (await gateway.GetJsonAsync($"api/events?mint={someMint}&limit=1000"))["data"]!["events"]!.AsArray();

@@ -4,28 +4,38 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Spin.ChainSimulator.Ledger;
+using Spin.ChainSimulator.Rpc;
 
 namespace Spin.ChainSimulator.PubSub;
 
-/// <summary>One PubSub WebSocket: reads subscribe/unsubscribe requests, writes responses and notifications from a
-/// single writer loop, in order.</summary>
-public sealed class PubSubConnection(WebSocket socket, PubSubHub hub)
+/// <summary>One PubSub WebSocket: reads subscribe/unsubscribe requests and writes answers and notifications from a
+/// single writer loop, in order. A subscription starts receiving only after its answer was queued.</summary>
+public sealed class PubSubConnection(WebSocket socket, Func<long> newSubscriptionId)
 {
-    private readonly ConcurrentDictionary<long, string?> _subscriptions = new(); // id → mentioned address, null = all
+    private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
     private readonly Channel<byte[]> _outgoing = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Aborts the connection without a close handshake.</summary>
     public void Abort() => socket.Abort();
 
-    /// <summary>Queues a notification for each subscription whose filter matches the transaction.</summary>
+    /// <summary>Queues a notification for each logs subscription whose filter matches the transaction.</summary>
     public void Notify(SimTransaction transaction)
     {
-        foreach (var (id, mentions) in _subscriptions)
+        foreach (var subscription in _subscriptions.Values)
         {
-            if (mentions is null || transaction.AccountKeys.Contains(mentions))
+            if (!subscription.Slots && (subscription.Mentions is null || transaction.AccountKeys.Contains(subscription.Mentions)))
             {
-                _outgoing.Writer.TryWrite(PubSubJson.LogsNotification(id, transaction));
+                _outgoing.Writer.TryWrite(PubSubJson.LogsNotification(subscription.Id, transaction));
             }
+        }
+    }
+
+    /// <summary>Queues a notification for each slot subscription.</summary>
+    public void NotifySlot(ulong slot)
+    {
+        foreach (var subscription in _subscriptions.Values.Where(s => s.Slots))
+        {
+            _outgoing.Writer.TryWrite(PubSubJson.SlotNotification(subscription.Id, slot));
         }
     }
 
@@ -37,66 +47,70 @@ public sealed class PubSubConnection(WebSocket socket, PubSubHub hub)
         {
             while (await ReadAsync(cancellationToken) is { } message)
             {
-                _outgoing.Writer.TryWrite(Handle(message));
+                Handle(message);
             }
         }
-        catch (WebSocketException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
-            // The peer vanished or the connection was dropped on purpose; nothing to answer.
+            // The peer vanished, the server is stopping, or the connection was dropped on purpose: nothing to answer.
         }
         finally
         {
+            _subscriptions.Clear();
             _outgoing.Writer.TryComplete();
             await writer;
         }
 
         if (socket.State == WebSocketState.CloseReceived)
         {
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
     }
 
-    private byte[] Handle(byte[] message)
+    private void Handle(byte[] message)
     {
+        JsonElement id = default;
         try
         {
             using var document = JsonDocument.Parse(message);
             var root = document.RootElement;
-            var id = root.TryGetProperty("id", out var i) ? i.Clone() : default;
+            id = root.TryGetProperty("id", out var i) ? i.Clone() : default;
             var parameters = root.TryGetProperty("params", out var p) ? p : default;
-            return root.GetProperty("method").GetString() switch
+            var method = root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            var subscription = method switch
             {
-                "logsSubscribe" => Subscribe(id, parameters),
-                "logsUnsubscribe" => PubSubJson.Result(id, w => w.WriteBooleanValue(_subscriptions.TryRemove(parameters[0].GetInt64(), out _))),
-                _ => PubSubJson.Error(id, -32601, "Method not found"),
+                "logsSubscribe" => PubSubRequests.Logs(parameters, newSubscriptionId),
+                "slotSubscribe" => new Subscription(newSubscriptionId(), true, null),
+                "logsUnsubscribe" or "slotUnsubscribe" => Unsubscribe(id, parameters),
+                null => throw new RpcError(-32600, "Invalid request"),
+                _ => throw new RpcError(-32601, "Method not found"),
             };
+            if (subscription is not null)
+            {
+                _outgoing.Writer.TryWrite(RpcJson.Result(id, w => w.WriteNumberValue(subscription.Id)));
+                _subscriptions[subscription.Id] = subscription;
+            }
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        catch (JsonException)
         {
-            return PubSubJson.Error(default, -32700, "Parse error");
+            _outgoing.Writer.TryWrite(RpcJson.Error(default, -32700, "Parse error"));
+        }
+        catch (RpcError error)
+        {
+            _outgoing.Writer.TryWrite(RpcJson.Error(id, error.Code, error.Message));
         }
     }
 
-    private byte[] Subscribe(JsonElement id, JsonElement parameters)
+    private Subscription? Unsubscribe(JsonElement id, JsonElement parameters)
     {
-        var filter = parameters[0];
-        string? mentions;
-        if (filter.ValueKind == JsonValueKind.String && filter.GetString() is "all" or "allWithVotes")
+        var subscriptionId = RpcParams.RequiredU64(parameters, 0);
+        if (!_subscriptions.TryRemove((long)subscriptionId, out _))
         {
-            mentions = null;
-        }
-        else if (filter.ValueKind == JsonValueKind.Object && filter.TryGetProperty("mentions", out var m) && m.GetArrayLength() == 1)
-        {
-            mentions = m[0].GetString();
-        }
-        else
-        {
-            return PubSubJson.Error(id, -32602, "Invalid params: Invalid Request: Only 1 address supported");
+            throw RpcError.InvalidParam("Invalid subscription id.");
         }
 
-        var subscription = hub.NewSubscriptionId();
-        _subscriptions[subscription] = mentions;
-        return PubSubJson.Result(id, w => w.WriteNumberValue(subscription));
+        _outgoing.Writer.TryWrite(RpcJson.Result(id, w => w.WriteBooleanValue(true)));
+        return null;
     }
 
     private async Task WriteLoopAsync(CancellationToken cancellationToken)

@@ -37,14 +37,18 @@ public sealed class PubSubHub(IOptions<SimulatorOptions> options)
     /// <summary>Send the next <paramref name="count"/> notifications twice.</summary>
     public void DuplicateNext(int count) => Interlocked.Add(ref _duplicateNext, count);
 
-    /// <summary>Aborts every connection, as a node restart or network failure would.</summary>
-    public void DropAll()
+    /// <summary>Aborts every connection, as a node restart or network failure would; returns how many.</summary>
+    public int DropAll()
     {
         Interlocked.Increment(ref _drops);
+        var dropped = 0;
         foreach (var connection in _connections.Keys)
         {
             connection.Abort();
+            dropped++;
         }
+
+        return dropped;
     }
 
     /// <summary>A new subscription id, unique across connections.</summary>
@@ -71,10 +75,19 @@ public sealed class PubSubHub(IOptions<SimulatorOptions> options)
         }
     }
 
+    /// <summary>Notifies slot subscribers of a new slot.</summary>
+    public void PublishSlot(ulong slot)
+    {
+        foreach (var connection in _connections.Keys)
+        {
+            connection.NotifySlot(slot);
+        }
+    }
+
     /// <summary>Serves one WebSocket connection until it closes.</summary>
     public async Task ServeAsync(WebSocket socket, CancellationToken cancellationToken)
     {
-        var connection = new PubSubConnection(socket, this);
+        var connection = new PubSubConnection(socket, NewSubscriptionId);
         _connections[connection] = 0;
         try
         {

@@ -1,174 +1,110 @@
 using System.Text.Json;
-using Spin.Chain.Binary;
-using Spin.ChainSimulator.Ledger;
-using Spin.ChainSimulator.PubSub;
 
 namespace Spin.ChainSimulator.Rpc;
 
-/// <summary>The validator's JSON-RPC over HTTP: single and batch requests, the methods an indexer uses.</summary>
-public sealed class JsonRpcEndpoint(ChainLedger ledger)
+/// <summary>The validator's JSON-RPC 2.0 over HTTP: single and batch calls, notifications (no id) answered with
+/// nothing, the standard error codes, and the methods an indexer uses (<see cref="RpcMethods"/>).</summary>
+public sealed class JsonRpcEndpoint(RpcMethods methods)
 {
-    /// <summary>Answers one HTTP request body.</summary>
+    /// <summary>Answers one HTTP request body (the validator takes only JSON content types).</summary>
     public async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.ContentType?.ToLowerInvariant() is not ("application/json" or "application/json; charset=utf-8"))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await context.Response.WriteAsync("Supplied content type is not allowed. Content-Type: application/json is required\n");
+            return;
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body);
+            document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         }
         catch (JsonException)
         {
-            await Respond(context, PubSubJson.Error(default, -32700, "Parse error"));
+            await RespondAsync(context, RpcJson.Error(default, -32700, "Parse error"));
             return;
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                await Respond(context, PubSubJson.Write(w => Answer(w, root)));
-                return;
-            }
-
-            if (root.GetArrayLength() == 0)
-            {
-                await Respond(context, PubSubJson.Error(default, -32600, "Invalid request"));
-                return;
-            }
-
-            await Respond(context, PubSubJson.Write(w =>
-            {
-                w.WriteStartArray();
-                foreach (var request in root.EnumerateArray())
-                {
-                    Answer(w, request);
-                }
-
-                w.WriteEndArray();
-            }));
+            await RespondAsync(context, Answer(document.RootElement));
         }
     }
 
-    private void Answer(Utf8JsonWriter w, JsonElement request)
+    /// <summary>The response body for a parsed request: empty when every call was a notification.</summary>
+    public byte[] Answer(JsonElement root)
     {
-        var id = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("id", out var i) ? i : default;
-        w.WriteStartObject();
-        w.WriteString("jsonrpc", "2.0");
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            return RpcJson.Write(w => Call(w, root));
+        }
+
+        if (root.GetArrayLength() == 0)
+        {
+            return RpcJson.Error(default, -32600, "Invalid request");
+        }
+
+        var answered = 0;
+        var body = RpcJson.Write(w =>
+        {
+            w.WriteStartArray();
+            foreach (var call in root.EnumerateArray())
+            {
+                answered += Call(w, call) ? 1 : 0;
+            }
+
+            w.WriteEndArray();
+        });
+        return answered == 0 ? [] : body;
+    }
+
+    private bool Call(Utf8JsonWriter w, JsonElement call)
+    {
+        var hasId = call.ValueKind == JsonValueKind.Object && call.TryGetProperty("id", out _);
+        var id = hasId ? call.GetProperty("id") : default;
+        if (!IsValid(call))
+        {
+            RpcJson.WriteError(w, id, -32600, "Invalid request", null);
+            return true;
+        }
+
+        var method = call.GetProperty("method").GetString()!;
+        var parameters = call.TryGetProperty("params", out var p) ? p : default;
+        if (!hasId)
+        {
+            return false;
+        }
+
         try
         {
-            var method = request.GetProperty("method").GetString();
-            var parameters = request.TryGetProperty("params", out var p) ? p : default;
-            var result = PubSubJson.Write(r => Invoke(r, method, parameters));
-            w.WritePropertyName("result");
-            w.WriteRawValue(result, skipInputValidation: true);
+            var result = RpcJson.Write(r => methods.Invoke(r, method, parameters));
+            RpcJson.WriteResult(w, id, r => r.WriteRawValue(result, skipInputValidation: true));
         }
-        catch (Exception ex) when (ex is RpcError or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or FormatException)
+        catch (RpcError error)
         {
-            w.WriteStartObject("error");
-            w.WriteNumber("code", ex is RpcError e ? e.Code : -32602);
-            w.WriteString("message", ex is RpcError ? ex.Message : $"Invalid params: {ex.Message}");
-            w.WriteEndObject();
+            RpcJson.WriteError(w, id, error.Code, error.Message, error.DataJson);
         }
 
-        PubSubJson.WriteId(w, id);
-        w.WriteEndObject();
+        return true;
     }
 
-    private void Invoke(Utf8JsonWriter w, string? method, JsonElement parameters)
-    {
-        switch (method)
-        {
-            case "getHealth": w.WriteStringValue("ok"); break;
-            case "getSlot": w.WriteNumberValue(ledger.Slot); break;
-            case "getVersion":
-                w.WriteStartObject();
-                w.WriteString("solana-core", "2.2.0");
-                w.WriteNumber("feature-set", 3294202862);
-                w.WriteEndObject();
-                break;
-            case "getBlockTime": BlockTime(w, parameters[0].GetUInt64()); break;
-            case "getSignaturesForAddress": Signatures(w, parameters); break;
-            case "getTransaction": Transaction(w, parameters); break;
-            default: throw new RpcError(-32601, "Method not found");
-        }
-    }
+    private static bool IsValid(JsonElement call) =>
+        call.ValueKind == JsonValueKind.Object
+        && call.TryGetProperty("jsonrpc", out var version) && version.ValueKind == JsonValueKind.String && version.GetString() == "2.0"
+        && call.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String
+        && (!call.TryGetProperty("id", out var id) || id.ValueKind is JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null);
 
-    private void BlockTime(Utf8JsonWriter w, ulong slot)
-    {
-        if (slot > ledger.Slot || slot < ChainLedger.GenesisSlot)
-        {
-            throw new RpcError(-32004, $"Block not available for slot {slot}");
-        }
-
-        w.WriteNumberValue(ChainLedger.BlockTimeOf(slot));
-    }
-
-    private void Signatures(Utf8JsonWriter w, JsonElement parameters)
-    {
-        var address = parameters[0].GetString();
-        if (!PublicKey.IsValid(address))
-        {
-            throw new RpcError(-32602, "Invalid param: Invalid");
-        }
-
-        var config = parameters.GetArrayLength() > 1 ? parameters[1] : default;
-        var limit = Get(config, "limit")?.GetInt32() ?? 1000;
-        if (limit is < 1 or > 1000)
-        {
-            throw new RpcError(-32602, "Invalid limit; max 1000");
-        }
-
-        var matches = address == ledger.ProgramId
-            ? ledger.Newest(Get(config, "before")?.GetString(), Get(config, "until")?.GetString(), limit)
-            : [];
-        w.WriteStartArray();
-        foreach (var tx in matches)
-        {
-            w.WriteStartObject();
-            w.WriteString("signature", tx.Signature);
-            w.WriteNumber("slot", tx.Slot);
-            w.WritePropertyName("err");
-            PubSubJson.WriteError(w, tx.Error);
-            w.WriteNull("memo");
-            w.WriteNumber("blockTime", tx.BlockTime);
-            w.WriteString("confirmationStatus", "confirmed");
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private void Transaction(Utf8JsonWriter w, JsonElement parameters)
-    {
-        var config = parameters.GetArrayLength() > 1 ? parameters[1] : default;
-        var encoding = config.ValueKind == JsonValueKind.String ? config.GetString() : Get(config, "encoding")?.GetString() ?? "json";
-        if (encoding != "json")
-        {
-            throw new RpcError(-32602, $"Invalid params: unsupported encoding: {encoding}. Supported encodings: json");
-        }
-
-        var tx = ledger.Find(parameters[0].GetString()!);
-        if (tx is null)
-        {
-            w.WriteNullValue();
-            return;
-        }
-
-        if (tx.Versioned && Get(config, "maxSupportedTransactionVersion") is null)
-        {
-            throw new RpcError(-32015, "Transaction version (0) is not supported by the requesting client. Please try the request again with the following configuration parameter: \"maxSupportedTransactionVersion\": 0");
-        }
-
-        TransactionJson.Write(w, tx);
-    }
-
-    private static JsonElement? Get(JsonElement config, string name) =>
-        config.ValueKind == JsonValueKind.Object && config.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static async Task Respond(HttpContext context, byte[] body)
+    // Like the validator's HTTP server: a newline after every answer, an empty body when only notifications came.
+    private static async Task RespondAsync(HttpContext context, byte[] body)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.Body.WriteAsync(body);
+        context.Response.ContentLength = body.Length == 0 ? 0 : body.Length + 1;
+        if (body.Length > 0)
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+            await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
+        }
     }
 }

@@ -1,97 +1,83 @@
 using System.Text.Json;
-using Spin.Chain.Binary;
 using Spin.ChainSimulator.Ledger;
-using Spin.ChainSimulator.PubSub;
 
 namespace Spin.ChainSimulator.Rpc;
 
-/// <summary>getTransaction's result in "json" encoding, in the validator's shape.</summary>
+/// <summary>getTransaction's result in the validator's shape for the json, jsonParsed, base64 and base58 encodings.</summary>
 public static class TransactionJson
 {
-    /// <summary>Writes the result object.</summary>
-    public static void Write(Utf8JsonWriter w, SimTransaction tx)
+    /// <summary>The encoding asked for and the highest transaction version the client supports (null: legacy only).</summary>
+    public sealed record Options(string Encoding, ulong? MaxVersion)
     {
-        w.WriteStartObject();
-        w.WriteNumber("slot", tx.Slot);
-        w.WriteNumber("blockTime", tx.BlockTime);
-        if (tx.Versioned)
+        /// <summary>True for jsonParsed.</summary>
+        public bool Parsed => Encoding == "jsonParsed";
+    }
+
+    /// <summary>Writes the result object, or null for an unknown transaction.</summary>
+    public static void Write(Utf8JsonWriter w, SimTransaction? tx, Options options)
+    {
+        if (tx is null)
         {
-            w.WriteNumber("version", 0);
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteNumber("blockTime", tx.BlockTime);
+        w.WritePropertyName("meta");
+        MetaJson.Write(w, tx, options.Parsed);
+        w.WriteNumber("slot", tx.Slot);
+        w.WritePropertyName("transaction");
+        if (options.Encoding is "base64" or "base58")
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(WireFormat.Encode(tx, options.Encoding));
+            w.WriteStringValue(options.Encoding);
+            w.WriteEndArray();
         }
         else
         {
-            w.WriteString("version", "legacy");
+            WriteTransaction(w, tx, options.Parsed);
         }
 
-        WriteMeta(w, tx);
-        WriteTransaction(w, tx);
-        w.WriteEndObject();
-    }
-
-    private static void WriteMeta(Utf8JsonWriter w, SimTransaction tx)
-    {
-        w.WriteStartObject("meta");
-        w.WritePropertyName("err");
-        PubSubJson.WriteError(w, tx.Error);
-        w.WriteStartObject("status");
-        w.WritePropertyName(tx.Failed ? "Err" : "Ok");
-        PubSubJson.WriteError(w, tx.Error);
-        w.WriteEndObject();
-        w.WriteNumber("fee", 5000);
-        WriteNumbers(w, "preBalances", tx.AccountKeys.Select((_, i) => i == 0 ? 10_000_000_000UL : 1_000_000UL));
-        WriteNumbers(w, "postBalances", tx.AccountKeys.Select((_, i) => i == 0 ? 9_999_995_000UL : 1_000_000UL));
-        w.WriteStartArray("innerInstructions");
-        w.WriteEndArray();
-        w.WriteStartArray("logMessages");
-        foreach (var line in tx.Logs)
+        if (options.MaxVersion is not null)
         {
-            w.WriteStringValue(line);
+            if (tx.Versioned)
+            {
+                w.WriteNumber("version", 0);
+            }
+            else
+            {
+                w.WriteString("version", "legacy");
+            }
         }
 
-        w.WriteEndArray();
-        w.WriteStartArray("preTokenBalances");
-        w.WriteEndArray();
-        w.WriteStartArray("postTokenBalances");
-        w.WriteEndArray();
-        w.WriteStartArray("rewards");
-        w.WriteEndArray();
-        w.WriteStartObject("loadedAddresses");
-        w.WriteStartArray("writable");
-        w.WriteEndArray();
-        w.WriteStartArray("readonly");
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteNumber("computeUnitsConsumed", 50_000);
         w.WriteEndObject();
     }
 
-    private static void WriteTransaction(Utf8JsonWriter w, SimTransaction tx)
+    private static void WriteTransaction(Utf8JsonWriter w, SimTransaction tx, bool parsed)
     {
-        w.WriteStartObject("transaction");
-        w.WriteStartArray("signatures");
-        w.WriteStringValue(tx.Signature);
-        w.WriteEndArray();
+        var message = tx.Message;
+        w.WriteStartObject();
         w.WriteStartObject("message");
         w.WriteStartArray("accountKeys");
-        foreach (var key in tx.AccountKeys)
+        for (var i = 0; i < message.AccountKeys.Count; i++)
         {
-            w.WriteStringValue(key);
+            if (parsed)
+            {
+                w.WriteStartObject();
+                w.WriteString("pubkey", message.AccountKeys[i]);
+                w.WriteBoolean("signer", i == 0);
+                w.WriteString("source", "transaction");
+                w.WriteBoolean("writable", i < message.AccountKeys.Count - message.ReadonlyUnsigned);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteStringValue(message.AccountKeys[i]);
+            }
         }
 
-        w.WriteEndArray();
-        w.WriteStartObject("header");
-        w.WriteNumber("numRequiredSignatures", 1);
-        w.WriteNumber("numReadonlySignedAccounts", 0);
-        w.WriteNumber("numReadonlyUnsignedAccounts", tx.AccountKeys.Count - 3);
-        w.WriteEndObject();
-        w.WriteString("recentBlockhash", tx.RecentBlockhash);
-        w.WriteStartArray("instructions");
-        w.WriteStartObject();
-        w.WriteNumber("programIdIndex", tx.ProgramIndex);
-        WriteNumbers(w, "accounts", Enumerable.Range(0, tx.AccountKeys.Count).Where(i => i != tx.ProgramIndex).Select(i => (ulong)i));
-        w.WriteString("data", PublicKey.ToBase58(BitConverter.GetBytes(tx.Slot)));
-        w.WriteNull("stackHeight");
-        w.WriteEndObject();
         w.WriteEndArray();
         if (tx.Versioned)
         {
@@ -99,18 +85,27 @@ public static class TransactionJson
             w.WriteEndArray();
         }
 
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void WriteNumbers(Utf8JsonWriter w, string name, IEnumerable<ulong> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
+        if (!parsed)
         {
-            w.WriteNumberValue(value);
+            w.WriteStartObject("header");
+            w.WriteNumber("numReadonlySignedAccounts", 0);
+            w.WriteNumber("numReadonlyUnsignedAccounts", message.ReadonlyUnsigned);
+            w.WriteNumber("numRequiredSignatures", 1);
+            w.WriteEndObject();
+        }
+
+        w.WriteStartArray("instructions");
+        foreach (var instruction in message.Instructions)
+        {
+            InstructionJson.Write(w, instruction, message.AccountKeys, parsed);
         }
 
         w.WriteEndArray();
+        w.WriteString("recentBlockhash", message.RecentBlockhash);
+        w.WriteEndObject();
+        w.WriteStartArray("signatures");
+        w.WriteStringValue(tx.Signature);
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

@@ -11,43 +11,47 @@ public sealed class ScenarioGenerator
     private readonly Random _random;
     private readonly Keys _keys;
     private readonly EventFactory _events;
-    private readonly LogBuilder _logs;
-    private readonly string _routerId;
-    private readonly string _foreignId;
+    private readonly TransactionComposer _composer;
     private readonly List<MintState> _mints = [];
 
+    /// <summary>Creates the generator; the seed and rates come from <paramref name="options"/>.</summary>
     public ScenarioGenerator(SimulatorOptions options)
     {
         _options = options;
         _random = new Random(options.Seed);
         _keys = new Keys(_random);
         _events = new EventFactory(_random, _keys);
-        _routerId = _keys.Key();
-        _foreignId = _keys.Key();
-        _logs = new LogBuilder(_random, options.ProgramId, _routerId, _foreignId);
+        RouterId = _keys.Key();
+        ForeignId = _keys.Key();
+        _composer = new TransactionComposer(_random, _keys, options.ProgramId, RouterId, ForeignId);
     }
+
+    /// <summary>The router program that calls SpinPet by CPI.</summary>
+    public string RouterId { get; }
+
+    /// <summary>The foreign program that mentions SpinPet and logs look-alike data.</summary>
+    public string ForeignId { get; }
 
     /// <summary>The next transaction, placed in <paramref name="slot"/>.</summary>
     public SimTransaction Next(ulong slot)
     {
-        var blockTime = ChainLedger.BlockTimeOf(slot);
         if (_mints.Count > 0 && _random.NextDouble() < _options.ForeignRate)
         {
-            var lookAlike = _events.BuySell(Pick(), commit: false);
-            return Transaction(slot, blockTime, null, _foreignId, _logs.Foreign(lookAlike), []);
+            return _composer.Foreign(slot, Pick().Mint);
         }
 
         if (_mints.Count > 0 && _random.NextDouble() < _options.FailRate)
         {
             var attempt = _events.BuySell(Pick(), commit: false);
-            var logs = _logs.SpinPet([attempt], viaRouter: false, fail: true);
-            return Transaction(slot, blockTime, """{"InstructionError":[0,{"Custom":6030}]}""", _options.ProgramId, logs, [attempt]);
+            var error = SpinPetError.Common[_random.Next(SpinPetError.Common.Count)];
+            return _composer.SpinPet(slot, [attempt], Routed(), error);
         }
 
-        var events = Successful((uint)blockTime);
-        var viaRouter = _random.NextDouble() < _options.CpiRate;
-        return Transaction(slot, blockTime, null, viaRouter ? _routerId : _options.ProgramId, _logs.SpinPet(events, viaRouter, fail: false), events);
+        var events = Successful((uint)ChainLedger.BlockTimeOf(slot));
+        return _composer.SpinPet(slot, events, Routed(), null);
     }
+
+    private bool Routed() => _random.NextDouble() < _options.CpiRate;
 
     private List<SpinEvent> Successful(uint now)
     {
@@ -61,7 +65,7 @@ public sealed class ScenarioGenerator
         }
 
         var target = Pick();
-        if (multi && target.Orders.Count > 0)
+        if (multi && target.Orders.Count > 0 && _random.Next(2) == 0)
         {
             // A trade that crosses several orders liquidates them in the same transaction.
             var list = new List<SpinEvent> { _events.BuySell(target) };
@@ -73,7 +77,17 @@ public sealed class ScenarioGenerator
             return list;
         }
 
-        return multi ? [One(target, now), One(target, now)] : [One(target, now)];
+        var events = new List<SpinEvent> { One(target, now) };
+        if (multi)
+        {
+            events.Add(One(target, now));
+            if (_random.Next(3) == 0)
+            {
+                events.Add(One(target, now));
+            }
+        }
+
+        return events;
     }
 
     private SpinEvent One(MintState mint, uint now)
@@ -93,13 +107,4 @@ public sealed class ScenarioGenerator
     }
 
     private MintState Pick() => _mints[_random.Next(_mints.Count)];
-
-    private SimTransaction Transaction(ulong slot, long blockTime, string? error, string invoked, List<string> logs, IReadOnlyList<SpinEvent> events)
-    {
-        var payer = _keys.Key();
-        string[] accounts = [payer, _keys.Key(), _keys.Key(), invoked, _options.ProgramId, LogBuilder.SystemProgram, LogBuilder.TokenProgram];
-        var keys = accounts.Distinct().ToList();
-        return new SimTransaction(_keys.Signature(), slot, blockTime, error, _random.Next(2) == 0, keys, keys.IndexOf(invoked),
-            _keys.Key(), logs, events);
-    }
 }

@@ -1,0 +1,5 @@
+namespace Spin.Grains.Interfaces.Orders;
+
+/// <summary>One page of a mint's open orders on one side, and how many that side has.</summary>
+[GenerateSerializer, Immutable, Alias("Spin.Grains.Interfaces.Orders.OrderPage")]
+public sealed record OrderPage([property: Id(0)] IReadOnlyList<MarginOrder> Orders, [property: Id(1)] long Total);

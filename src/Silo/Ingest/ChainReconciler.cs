@@ -102,6 +102,7 @@ public sealed partial class ChainReconciler(
             var blockTime = await blockTimes.GetAsync(info.Slot, info.BlockTime, cancellationToken);
             foreach (var chainEvent in TransactionEvents.Extract(info.Signature, info.Slot, blockTime, lines, _options.ProgramId, decodeStats, logger))
             {
+                stats.Decoded(chainEvent.Body.Type);
                 var mint = chainEvent.Body.Mint;
                 if (!byMint.TryGetValue(mint, out var list))
                 {

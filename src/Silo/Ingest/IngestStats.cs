@@ -1,3 +1,5 @@
+using Spin.Grains.Interfaces.Events;
+
 namespace Spin.Silo.Ingest;
 
 /// <summary>Counters of the ingest pipeline since process start; thread-safe.</summary>
@@ -10,6 +12,7 @@ public sealed class IngestStats
     private long _notifications;
     private long _fetched;
     private long _lastSlot;
+    private readonly long[] _byType = new long[Enum.GetValues<SpinEventType>().Length + 1];
 
     /// <summary>Successful transactions applied.</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
@@ -32,8 +35,13 @@ public sealed class IngestStats
     /// <summary>The slot of the durable cursor.</summary>
     public long LastSlot => Interlocked.Read(ref _lastSlot);
 
+    /// <summary>Events decoded from successful transactions, by type.</summary>
+    public long EventsOf(SpinEventType type) => Interlocked.Read(ref _byType[(int)type]);
+
     /// <summary>When the last event was applied, or null.</summary>
     public DateTimeOffset? LastEventAt { get; private set; }
+
+    internal void Decoded(SpinEventType type) => Interlocked.Increment(ref _byType[(int)type]);
 
     internal void Notification() => Interlocked.Increment(ref _notifications);
 

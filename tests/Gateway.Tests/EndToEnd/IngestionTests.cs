@@ -34,6 +34,11 @@ public sealed class IngestionTests
         Assert.True(status["reconnects"]!.GetValue<long>() > 0, $"the listener never reconnected: {status}");
         Assert.True(status["transactions_fetched"]!.GetValue<long>() > 0, $"nothing was backfilled: {status}");
         Assert.True(status["failed_transactions_skipped"]!.GetValue<long>() > 0, $"no failed transaction was seen: {status}");
+        var stats = (await gateway.GetJsonAsync("api/events/stats"))["data"]!;
+        var truthByType = (await simulator.GetTruthAsync()).Values.SelectMany(e => e).GroupBy(e => e["event_type"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(truthTotal, stats["total"]!.GetValue<long>());
+        Assert.Equal(truthByType["BuySell"], stats["buy_sell"]!.GetValue<long>());
+        Assert.Equal(truthByType["TokenCreated"], stats["token_created"]!.GetValue<long>());
     }
 
     [Fact]

@@ -17,5 +17,6 @@ app.MapIngestStatusApi();
 app.MapKlineApi();
 app.MapOrdersApi();
 app.MapDetailsApi();
+app.MapMintsApi();
 app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Health");
 app.Run();

@@ -30,4 +30,5 @@ public sealed record MintDetails
     [Id(22)] public ulong BuyCount { get; init; }
     [Id(23)] public ulong SellCount { get; init; }
     [Id(24)] public ulong TradeCount { get; init; }
+    [Id(25)] public ulong FirstSlot { get; init; }
 }

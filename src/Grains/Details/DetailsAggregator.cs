@@ -11,7 +11,7 @@ public static class DetailsAggregator
     public static MintDetails Apply(MintDetails d, ChainEvent chainEvent)
     {
         var time = chainEvent.BlockTime;
-        d = d with { LastUpdatedAt = time };
+        d = d with { LastUpdatedAt = time, FirstSlot = d.FirstSlot == 0 ? chainEvent.Slot : d.FirstSlot };
         return chainEvent.Body switch
         {
             TokenCreatedEvent e => d with

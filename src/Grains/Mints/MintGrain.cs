@@ -1,6 +1,7 @@
 using RocksDbSharp;
 using Spin.Chain.Binary;
 using Spin.Grains.Candles;
+using Spin.Grains.Interfaces.Catalog;
 using Spin.Grains.Details;
 using Spin.Grains.Interfaces.Candles;
 using Spin.Grains.Interfaces.Events;
@@ -34,7 +35,21 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
     }
 
     /// <inheritdoc />
-    public Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
+    public async Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
+    {
+        var result = Store(events);
+        if (events.Count > 0 && _details.Current is { } d)
+        {
+            // The catalog is a separate, idempotent index (an unchanged listing is a no-op): a failure here fails the
+            // call, the listener redelivers, and the redelivery upserts again even though its events are duplicates.
+            var listing = new MintListing(d.MintAccount, d.FirstSlot, (ulong)Math.Max(0, d.LatestTradeTime ?? 0), d.TotalSolAmount);
+            await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(d.MintAccount)).Upsert(listing);
+        }
+
+        return result;
+    }
+
+    private ApplyResult Store(IReadOnlyList<ChainEvent> events)
     {
         using var batch = new WriteBatch();
         try
@@ -50,7 +65,7 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
 
             _log.Commit(staged);
             _details.Commit();
-            return Task.FromResult(staged.Result);
+            return staged.Result;
         }
         finally
         {

@@ -17,4 +17,7 @@ public enum StoreColumn
 
     /// <summary><c>mint(32) | side(1) | sort(16) | pda(32)</c> → open order; <c>mint | 'i' | pda</c> → its order key.</summary>
     Orders,
+
+    /// <summary><c>shard(2) | index(1) | value(8 BE) | mint(32)</c> per sort order; <c>shard | 'm' | mint</c> → listing.</summary>
+    Catalog,
 }

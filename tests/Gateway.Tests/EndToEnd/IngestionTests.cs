@@ -114,6 +114,40 @@ public sealed class IngestionTests
         return open.Count;
     }
 
+    // Pages through every sort order with small pages: every mint exactly once, in order, with the real total.
+    private static async Task AssertCatalogAsync(GatewayProcess gateway, Dictionary<string, List<JsonObject>> truth)
+    {
+        var firstSlot = truth.ToDictionary(p => p.Key, p => p.Value[0]["slot"]!.GetValue<ulong>());
+        var volume = truth.ToDictionary(p => p.Key, p => p.Value.Where(e => e["event_type"]!.GetValue<string>() == "BuySell").Sum(e => (decimal)e["sol_amount"]!.GetValue<ulong>()));
+        foreach (var sort in new[] { "slot_desc", "slot_asc", "volume_desc", "last_trade_desc" })
+        {
+            var listed = new List<string>();
+            string? cursor = null;
+            do
+            {
+                var data = (await gateway.GetJsonAsync($"api/mints?sort_by={sort}&limit=7" + (cursor is null ? "" : $"&cursor={cursor}")))["data"]!;
+                Assert.Equal(truth.Count, data["total"]!.GetValue<long>());
+                listed.AddRange(data["mints"]!.AsArray().Select(m => m!.GetValue<string>()));
+                cursor = data["next_cursor"]?.GetValue<string>();
+                Assert.Equal(cursor is not null, data["has_next"]!.GetValue<bool>());
+            }
+            while (cursor is not null);
+
+            Assert.Equal(truth.Keys.Order(), listed.Order());
+            var keys = sort switch
+            {
+                "slot_asc" => listed.Select(m => (decimal)firstSlot[m]).ToList(),
+                "slot_desc" => listed.Select(m => -(decimal)firstSlot[m]).ToList(),
+                "volume_desc" => listed.Select(m => -volume[m]).ToList(),
+                _ => null,
+            };
+            if (keys is not null)
+            {
+                Assert.Equal(keys.Order(), keys);
+            }
+        }
+    }
+
     // A run in which no fault fired would prove nothing about them.
     private static async Task AssertFaultsHappenedAsync(SimulatorProcess simulator)
     {
@@ -149,6 +183,8 @@ public sealed class IngestionTests
         }
 
         Assert.True(openOrders > 0, "no checked mint has an open order; the order comparison proved nothing");
+
+        await AssertCatalogAsync(gateway, truth);
 
         var (someMint, someEvents) = truth.MaxBy(p => p.Value.Count);
         var descending = (await gateway.GetJsonAsync($"api/events?mint={someMint}&limit=1000"))["data"]!["events"]!.AsArray();

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Spin.Chain.Rpc;
 using Spin.Chain.SpinPet;
 using Spin.Grains.Storage;
@@ -10,6 +12,9 @@ namespace Spin.Silo;
 /// the Orleans silo itself.</summary>
 public static class SpinSiloExtensions
 {
+    /// <summary>The grain storage provider name of the silo-local RocksDB (standalone grain state).</summary>
+    public const string RocksGrainStorageName = "rocks";
+
     /// <summary>Adds a standalone silo (localhost clustering) with the store and the chain listener.</summary>
     public static IHostApplicationBuilder AddSpinStandaloneSilo(this IHostApplicationBuilder builder)
     {
@@ -26,6 +31,8 @@ public static class SpinSiloExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RocksStore>();
+        services.AddGrainStorage(RocksGrainStorageName, (sp, name) =>
+            new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
         services.AddSingleton<ChainCursorStore>();
         services.AddSingleton<DecodeStats>();
         services.AddSingleton<IngestStats>();

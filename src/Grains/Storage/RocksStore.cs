@@ -56,6 +56,9 @@ public sealed partial class RocksStore : IDisposable
     public void Put(StoreColumn column, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         _db.Put(key, value, this[column], _writeOptions);
 
+    /// <summary>Deletes one value outside any batch.</summary>
+    public void Delete(StoreColumn column, byte[] key) => _db.Remove(key, this[column], _writeOptions);
+
     /// <summary>A new iterator over a column family; the caller disposes it.</summary>
     public Iterator NewIterator(StoreColumn column) => _db.NewIterator(this[column], _readOptions);
 

@@ -20,4 +20,7 @@ public enum StoreColumn
 
     /// <summary><c>shard(2) | index(1) | value(8 BE) | mint(32)</c> per sort order; <c>shard | 'm' | mint</c> → listing.</summary>
     Catalog,
+
+    /// <summary><c>state name | 0 | grain id</c> → version (8 BE) | serialized grain state.</summary>
+    GrainState,
 }

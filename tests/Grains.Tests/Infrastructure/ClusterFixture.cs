@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Spin.Grains.Storage;
 
@@ -21,10 +23,20 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton(Options.Create(new StorageOptions { Path = _path }));
             silo.Services.AddSingleton<RocksStore>();
+            silo.Services.AddGrainStorage("rocks", (sp, name) =>
+                new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
+
+    /// <summary>The silo's grain storage provider of the given name.</summary>
+    public IGrainStorage Storage(string name) =>
+        Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredKeyedService<IGrainStorage>(name);
+
+    /// <summary>The silo's grain state serializer.</summary>
+    public IGrainStorageSerializer Serializer =>
+        Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<IGrainStorageSerializer>();
 
     /// <inheritdoc />
     public async Task DisposeAsync()

@@ -18,5 +18,6 @@ app.MapKlineApi();
 app.MapOrdersApi();
 app.MapDetailsApi();
 app.MapMintsApi();
+app.MapUsersApi();
 app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Health");
 app.Run();

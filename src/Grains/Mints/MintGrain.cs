@@ -9,6 +9,8 @@ using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Interfaces.Orders;
 using Spin.Grains.Orders;
 using Spin.Grains.Storage;
+using Spin.Grains.Users;
+using Spin.Grains.Interfaces.Users;
 
 namespace Spin.Grains.Mints;
 
@@ -38,6 +40,8 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
     public async Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
     {
         var result = Store(events);
+        var mint = this.GetPrimaryKeyString();
+        await Task.WhenAll(UserUpdates.Of(mint, events, _orders.OwnerOf).Select(u => GrainFactory.GetGrain<IUserGrain>(u.Key).Apply(u.Value)));
         if (events.Count > 0 && _details.Current is { } d)
         {
             // The catalog is a separate, idempotent index (an unchanged listing is a no-op): a failure here fails the

@@ -15,6 +15,7 @@ public sealed class OrderBook(RocksStore store, byte[] mint)
     private const byte UpSide = (byte)'u';
     private const byte DownSide = (byte)'d';
     private const byte IndexSide = (byte)'i';
+    private const byte OwnerSide = (byte)'w';
     private readonly Dictionary<string, byte[]?> _staged = [];
 
     /// <summary>Adds the order changes of newly applied events to <paramref name="batch"/>.</summary>
@@ -25,13 +26,8 @@ public sealed class OrderBook(RocksStore store, byte[] mint)
         {
             switch (chainEvent.Body)
             {
-                case LongShortEvent e:
-                    Open(new MarginOrder(e.OrderType, e.OrderMint, e.User, e.LockLpStartPrice, e.LockLpEndPrice, e.LockLpSolAmount,
-                        e.LockLpTokenAmount, e.StartTime, e.EndTime, e.MarginSolAmount, e.BorrowAmount, e.PositionAssetAmount, e.BorrowFee, e.OrderPda), batch);
-                    break;
-                case PartialCloseEvent e:
-                    Open(new MarginOrder(e.OrderType, e.OrderMint, e.User, e.LockLpStartPrice, e.LockLpEndPrice, e.LockLpSolAmount,
-                        e.LockLpTokenAmount, e.StartTime, e.EndTime, e.MarginSolAmount, e.BorrowAmount, e.PositionAssetAmount, e.BorrowFee, e.OrderPda), batch);
+                case LongShortEvent or PartialCloseEvent:
+                    Open(OrderOf(chainEvent.Body)!, batch);
                     break;
                 case FullCloseEvent e:
                     Remove(e.OrderPda, batch);
@@ -42,6 +38,20 @@ public sealed class OrderBook(RocksStore store, byte[] mint)
             }
         }
     }
+
+    /// <summary>The order an opening or partial close leaves open, or null for other events.</summary>
+    public static MarginOrder? OrderOf(SpinEvent body) => body switch
+    {
+        LongShortEvent e => new MarginOrder(e.OrderType, e.OrderMint, e.User, e.LockLpStartPrice, e.LockLpEndPrice, e.LockLpSolAmount,
+            e.LockLpTokenAmount, e.StartTime, e.EndTime, e.MarginSolAmount, e.BorrowAmount, e.PositionAssetAmount, e.BorrowFee, e.OrderPda),
+        PartialCloseEvent e => new MarginOrder(e.OrderType, e.OrderMint, e.User, e.LockLpStartPrice, e.LockLpEndPrice, e.LockLpSolAmount,
+            e.LockLpTokenAmount, e.StartTime, e.EndTime, e.MarginSolAmount, e.BorrowAmount, e.PositionAssetAmount, e.BorrowFee, e.OrderPda),
+        _ => null,
+    };
+
+    /// <summary>The owner of an order this mint ever opened (kept after it closes), or null.</summary>
+    public string? OwnerOf(string pda) =>
+        store.Get(StoreColumn.Orders, OwnerKey(pda)) is { } owner ? PublicKey.ToBase58(owner) : null;
 
     /// <summary>Forgets staged changes once their batch is written or abandoned.</summary>
     public void Discard() => _staged.Clear();
@@ -69,6 +79,7 @@ public sealed class OrderBook(RocksStore store, byte[] mint)
         var key = OrderKey(order);
         batch.Put(key, OrderCodec.Encode(order), store[StoreColumn.Orders]);
         batch.Put(IndexKey(order.OrderPda), key, store[StoreColumn.Orders]);
+        batch.Put(OwnerKey(order.OrderPda), PublicKey.Parse(order.User), store[StoreColumn.Orders]);
         _staged[order.OrderPda] = key;
     }
 
@@ -96,6 +107,8 @@ public sealed class OrderBook(RocksStore store, byte[] mint)
     }
 
     private byte[] IndexKey(string pda) => [.. Prefix(IndexSide), .. PublicKey.Parse(pda)];
+
+    private byte[] OwnerKey(string pda) => [.. Prefix(OwnerSide), .. PublicKey.Parse(pda)];
 
     private byte[] Prefix(byte side) => [.. mint, side];
 }

@@ -23,4 +23,7 @@ public enum StoreColumn
 
     /// <summary><c>state name | 0 | grain id</c> → version (8 BE) | serialized grain state.</summary>
     GrainState,
+
+    /// <summary><c>user(32) | 'e' | slot(8) | signature | index(4)</c> → mint | event; <c>user | 'o' | mint | pda</c> → open order.</summary>
+    Users,
 }

@@ -148,6 +148,31 @@ public sealed class IngestionTests
         }
     }
 
+    // A user's history is every event the user paid for, the openings and changes of the user's orders, and the
+    // liquidations of them; the open orders are the user's across every mint.
+    private static async Task AssertUsersAsync(GatewayProcess gateway, Dictionary<string, List<JsonObject>> truth)
+    {
+        var all = truth.Values.SelectMany(e => e).ToList();
+        var owner = all.Where(e => e["event_type"]!.GetValue<string>() == "LongShort").GroupBy(e => e["order_pda"]!.GetValue<string>())
+            .ToDictionary(g => g.Key, g => g.First()["user"]!.GetValue<string>());
+        bool Concerns(JsonObject e, string user) => e["payer"]!.GetValue<string>() == user || e["user"]?.GetValue<string>() == user
+            || (e["event_type"]!.GetValue<string>() == "ForceLiquidate" && owner.GetValueOrDefault(e["order_pda"]!.GetValue<string>()) == user);
+        var open = truth.Values.Select(TruthOrders.Open).SelectMany(o => o.Values).ToList();
+        var users = owner.Values.Distinct().Take(15).ToList();
+        Assert.NotEmpty(users);
+        foreach (var user in users)
+        {
+            var expected = all.Where(e => Concerns(e, user)).Select(e => $"{e["signature"]}:{e["event_index"]}").Order().ToList();
+            var events = (await gateway.GetJsonAsync($"api/user_event?user={user}&limit=1000"))["data"]!;
+            var actual = events["transactions"]!.AsArray().Select(t => $"{t!["signature"]}").ToList();
+            Assert.Equal(expected.Count, events["total"]!.GetValue<long>());
+            Assert.Equal(expected.Select(x => x.Split(':')[0]).Order(), actual.Order());
+            var orders = (await gateway.GetJsonAsync($"api/user_orders?user={user}&limit=1000"))["data"]!;
+            var expectedOrders = open.Where(o => o["user"]!.GetValue<string>() == user).Select(o => o["order_pda"]!.GetValue<string>()).Order();
+            Assert.Equal(expectedOrders, orders["orders"]!.AsArray().Select(o => o!["order_pda"]!.GetValue<string>()).Order());
+        }
+    }
+
     // A run in which no fault fired would prove nothing about them.
     private static async Task AssertFaultsHappenedAsync(SimulatorProcess simulator)
     {
@@ -185,6 +210,7 @@ public sealed class IngestionTests
         Assert.True(openOrders > 0, "no checked mint has an open order; the order comparison proved nothing");
 
         await AssertCatalogAsync(gateway, truth);
+        await AssertUsersAsync(gateway, truth);
 
         var (someMint, someEvents) = truth.MaxBy(p => p.Value.Count);
         var descending = (await gateway.GetJsonAsync($"api/events?mint={someMint}&limit=1000"))["data"]!["events"]!.AsArray();

@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using System.Text;
+using RocksDbSharp;
+using Spin.Chain.Binary;
+using Spin.Grains.Interfaces.Events;
+using Spin.Grains.Interfaces.Orders;
+using Spin.Grains.Interfaces.Users;
+using Spin.Grains.Orders;
+using Spin.Grains.Storage;
+
+namespace Spin.Grains.Users;
+
+/// <summary>A user's history and open orders across mints, fed by the MintGrains, in the silo-local store. Keys are
+/// derived from the events themselves, so a redelivered update rewrites the same keys.</summary>
+public sealed class UserGrain(RocksStore store) : Grain, IUserGrain
+{
+    private const byte EventKind = (byte)'e';
+    private const byte OrderKind = (byte)'o';
+    private byte[] _user = null!;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _user = PublicKey.Parse(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Apply(UserUpdate update)
+    {
+        var mint = PublicKey.Parse(update.Mint);
+        var column = store[StoreColumn.Users];
+        using var batch = new WriteBatch();
+        foreach (var chainEvent in update.Events)
+        {
+            batch.Put(EventKey(chainEvent), (byte[])[.. mint, .. EventRecordCodec.Encode(chainEvent)], column);
+        }
+
+        foreach (var order in update.OpenOrders)
+        {
+            batch.Put(OrderKey(mint, order.OrderPda), OrderCodec.Encode(order), column);
+        }
+
+        foreach (var pda in update.ClosedOrders)
+        {
+            batch.Delete(OrderKey(mint, pda), column);
+        }
+
+        store.Write(batch);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<UserEventPage> GetEvents(string? mint, int page, int limit, bool descending)
+    {
+        var filter = mint is null ? null : PublicKey.Parse(mint);
+        var matches = Scan([.. _user, EventKind], descending)
+            .Where(value => filter is null || value.AsSpan(0, PublicKey.Length).SequenceEqual(filter))
+            .ToList();
+        var events = matches.Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit)
+            .Select(v => new UserEvent(PublicKey.ToBase58(v.AsSpan(0, PublicKey.Length)), EventRecordCodec.Decode(v.AsSpan(PublicKey.Length))))
+            .ToList();
+        return Task.FromResult(new UserEventPage(events, matches.Count));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MarginOrder>> GetOrders(string? mint)
+    {
+        byte[] prefix = mint is null ? [.. _user, OrderKind] : [.. _user, OrderKind, .. PublicKey.Parse(mint)];
+        return Task.FromResult<IReadOnlyList<MarginOrder>>(Scan(prefix, descending: false).Select(v => OrderCodec.Decode(v)).ToList());
+    }
+
+    private IEnumerable<byte[]> Scan(byte[] prefix, bool descending)
+    {
+        using var iterator = store.NewIterator(StoreColumn.Users);
+        if (descending) { iterator.SeekForPrev([.. prefix, .. Enumerable.Repeat((byte)0xFF, 120)]); } else { iterator.Seek(prefix); }
+        while (iterator.Valid() && iterator.Key().AsSpan().StartsWith(prefix))
+        {
+            yield return iterator.Value();
+            if (descending) { iterator.Prev(); } else { iterator.Next(); }
+        }
+    }
+
+    private byte[] EventKey(ChainEvent chainEvent)
+    {
+        var signature = Encoding.ASCII.GetBytes(chainEvent.Id.Signature);
+        var key = new byte[_user.Length + 1 + 8 + signature.Length + 4];
+        _user.CopyTo(key, 0);
+        key[_user.Length] = EventKind;
+        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(_user.Length + 1), chainEvent.Slot);
+        signature.CopyTo(key, _user.Length + 9);
+        BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(key.Length - 4), chainEvent.Id.Index);
+        return key;
+    }
+
+    private byte[] OrderKey(byte[] mint, string pda) => [.. _user, OrderKind, .. mint, .. PublicKey.Parse(pda)];
+}

@@ -8,14 +8,16 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // The most recently built configuration, so a stale Release build never shadows a fresh Debug one (or the reverse).
-export function simulatorDll() {
+function builtDll(project, dll) {
   const built = ['Release', 'Debug']
-    .map((configuration) => path.join(root, 'tools', 'ChainSimulator', 'bin', configuration, 'net10.0', 'Spin.ChainSimulator.dll'))
-    .filter((dll) => fs.existsSync(dll))
+    .map((configuration) => path.join(root, project, 'bin', configuration, 'net10.0', dll))
+    .filter((file) => fs.existsSync(file))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  if (built.length === 0) throw new Error('Build tools/ChainSimulator first (dotnet build).');
+  if (built.length === 0) throw new Error(`Build ${project} first (dotnet build).`);
   return built[0];
 }
+
+export const simulatorDll = () => builtDll(path.join('tools', 'ChainSimulator'), 'Spin.ChainSimulator.dll');
 
 async function freePortPair() {
   for (;;) {
@@ -61,5 +63,37 @@ export async function startSimulator(args) {
     async get(pathname) { return (await fetch(rpcUrl + pathname)).json(); },
     async post(pathname) { return fetch(rpcUrl + pathname, { method: 'POST' }); },
     stop() { child.kill('SIGKILL'); },
+  };
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
+    server.on('error', reject);
+  });
+}
+
+// Starts the standalone product (Gateway co-hosting a silo) against a simulator, with its data in a temporary folder.
+export async function startGateway(sim) {
+  const [port, siloPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const data = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'spin-js-'));
+  const child = spawn('dotnet', [builtDll(path.join('src', 'Gateway'), 'Spin.Gateway.dll'), '--urls', `http://127.0.0.1:${port}`,
+    '--Spin:Chain:RpcUrl', sim.rpcUrl, '--Spin:Chain:WsUrl', sim.wsUrl, '--Spin:Chain:ReconcileInterval', '00:00:01',
+    '--Spin:Storage:Path', data, '--Spin:Cluster:SiloPort', String(siloPort), '--Spin:Cluster:GatewayPort', String(gatewayPort)],
+  { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const url = `http://127.0.0.1:${port}`;
+  await withTimeout((async () => {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`gateway exited: ${output}`);
+      try { if ((await fetch(`${url}/alive`)).ok) return; } catch { /* not listening yet */ }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })(), 60_000, 'the gateway to answer /alive');
+  return {
+    url,
+    stop() { child.kill('SIGKILL'); fs.rmSync(data, { recursive: true, force: true }); },
   };
 }

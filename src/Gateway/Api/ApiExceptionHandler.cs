@@ -17,9 +17,14 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
         var defaultData = endpoint?.Metadata.GetMetadata<DefaultData>()?.Write ?? (w => w.WriteNullValue());
         IResult result;
-        if (exception is BadRequestException or BadHttpRequestException)
+        if (exception is BadRequestException)
         {
             result = ApiResponse.Error(StatusCodes.Status400BadRequest, exception.Message, defaultData);
+        }
+        else if (exception is BadHttpRequestException bad)
+        {
+            // Kestrel's own refusals keep their status (413 for an oversized body).
+            result = ApiResponse.Error(bad.StatusCode, bad.Message, defaultData);
         }
         else
         {

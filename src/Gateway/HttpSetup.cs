@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace Spin.Gateway;
@@ -16,6 +17,7 @@ public static class HttpSetup
                 kestrel.Limits.MaxRequestLineSize = http.Value.MaxRequestLineBytes;
             });
         builder.Services.AddCors();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         return builder;
     }
 

@@ -23,5 +23,5 @@ app.MapOrdersApi();
 app.MapDetailsApi();
 app.MapMintsApi();
 app.MapUsersApi();
-app.MapGet("/alive", () => Results.Ok(new { status = "alive" })).WithTags("Health");
+app.MapHealthApi();
 app.Run();

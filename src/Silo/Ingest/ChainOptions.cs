@@ -35,4 +35,9 @@ public sealed class ChainOptions
     /// <summary>Transactions applied per batch (one grain call per mint per batch).</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 1000;
+
+    /// <summary>The lag in slots past which <c>/health</c> reports the index unhealthy. While the node cannot be
+    /// reached the lag is estimated from the time since the last complete reconciliation (400 ms a slot).</summary>
+    [Range(1, 10_000_000)]
+    public long HealthMaxLagSlots { get; set; } = 150;
 }

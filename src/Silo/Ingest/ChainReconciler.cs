@@ -41,6 +41,9 @@ public sealed partial class ChainReconciler(
     /// <summary>Runs one pass; returns the number of transactions applied.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
+        var startedAt = DateTimeOffset.UtcNow;
+        var head = await rpc.GetSlotAsync(cancellationToken);
+        stats.NodeAt(head);
         var cursor = cursors.Read(_options.ProgramId);
         var listing = await ListNewerThanAsync(cursor?.Signature, cancellationToken);
         var applied = 0;
@@ -55,6 +58,11 @@ public sealed partial class ChainReconciler(
         }
 
         PruneLive(cursors.Read(_options.ProgramId));
+        if (applied == listing.Count)
+        {
+            stats.ReconciledUpTo(head, startedAt);
+        }
+
         return applied;
     }
 

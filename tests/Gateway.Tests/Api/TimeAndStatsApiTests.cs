@@ -39,4 +39,22 @@ public sealed class TimeAndStatsApiTests(GatewayFactory factory) : IClassFixture
             stats.Select(p => p.Key));
         Assert.Contains("DB Stats", db);
     }
+
+    [Fact]
+    public async Task ReportsHealthWithEveryCheckAndLiveness()
+    {
+        using var response = await factory.CreateClient().GetAsync("/health");
+        var health = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var alive = (await factory.CreateClient().GetFromJsonAsync<JsonObject>("/alive"))!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", health["status"]!.GetValue<string>());
+        Assert.Equal("open", health["rocksdb"]!.GetValue<string>());
+        Assert.Equal("disabled", health["listener"]!["status"]!.GetValue<string>());
+        Assert.Equal(0, health["mint_count"]!.GetValue<long>());
+        Assert.Empty(health["problems"]!.AsArray());
+        Assert.Contains(":", health["server_id"]!.GetValue<string>());
+        Assert.InRange(health["timestamp"]!.GetValue<long>(), DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1);
+        Assert.Equal("alive", alive["status"]!.GetValue<string>());
+    }
 }

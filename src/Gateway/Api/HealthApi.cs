@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using Spin.Chain.Rpc;
+using Spin.Grains.Interfaces.Catalog;
+using Spin.Grains.Storage;
+using Spin.Silo.Ingest;
+
+namespace Spin.Gateway.Api;
+
+/// <summary><c>GET /health</c>: readiness as a JSON report, 503 when the process cannot serve current data (store
+/// unreadable, listener stopped while enabled, or the index lagging the chain past <c>Spin:Chain:HealthMaxLagSlots</c>);
+/// <c>GET /alive</c>: liveness, which only says the process answers.</summary>
+public static class HealthApi
+{
+    private static readonly string ServerId = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>Maps <c>/health</c> and <c>/alive</c>.</summary>
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/alive", () => Results.Ok(new AliveReport("alive")))
+            .WithTags("Health").WithName("Alive").WithSummary("Liveness: the process answers.");
+        routes.MapGet("/health", GetHealthAsync)
+            .WithTags("Health").WithName("Health").WithSummary("Readiness with real checks; 503 when unhealthy.")
+            .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    private static async Task<IResult> GetHealthAsync(RocksStore store, ChainListener listener, SolanaLogsSubscriber subscriber,
+        IngestStats stats, IOptions<ChainOptions> chain, IGrainFactory grains, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var problems = new List<string>();
+        var rocksOk = store.GetProperty("rocksdb.estimate-num-keys") is not null;
+        if (!rocksOk)
+        {
+            problems.Add("RocksDB is not readable");
+        }
+
+        var enabled = chain.Value.ListenerEnabled;
+        var lag = stats.EstimatedLagSlots(now);
+        if (enabled && !listener.Running)
+        {
+            problems.Add("the chain listener is not running");
+        }
+        else if (enabled && lag > chain.Value.HealthMaxLagSlots)
+        {
+            problems.Add($"the index lags the chain by {lag} slots (threshold {chain.Value.HealthMaxLagSlots})");
+        }
+
+        long mints;
+        try
+        {
+            var shards = await Task.WhenAll(Enumerable.Range(0, CatalogShards.Count)
+                .Select(s => grains.GetGrain<ICatalogShardGrain>(s).Page(CatalogSort.SlotAsc, null, 0)));
+            mints = shards.Sum(s => s.Total);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            mints = -1;
+            problems.Add($"the cluster did not answer: {ex.Message}");
+        }
+
+        var report = new HealthReport(
+            ServerId,
+            problems.Count == 0 ? "healthy" : "unhealthy",
+            now.ToUnixTimeSeconds(),
+            0,
+            rocksOk ? "open" : "unavailable",
+            new ListenerReport(
+                !enabled ? "disabled" : listener.Running ? "running" : "stopped",
+                subscriber.Connected,
+                stats.NodeSlot,
+                stats.ReconciledSlot,
+                lag,
+                stats.ReconciledAt?.ToUnixTimeSeconds()),
+            mints,
+            stats.EventsLastMinute,
+            problems);
+        return Results.Json(report, statusCode: problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>The liveness answer.</summary>
+    public sealed record AliveReport(string Status);
+
+    /// <summary>The readiness report.</summary>
+    public sealed record HealthReport(
+        string ServerId,
+        string Status,
+        long Timestamp,
+        int ActiveConnections,
+        string Rocksdb,
+        ListenerReport Listener,
+        long MintCount,
+        long EventsLastMinute,
+        IReadOnlyList<string> Problems);
+
+    /// <summary>The chain listener's part of the report.</summary>
+    public sealed record ListenerReport(
+        string Status,
+        bool Connected,
+        long NodeSlot,
+        long ReconciledSlot,
+        long LagSlots,
+        long? ReconciledAt);
+}

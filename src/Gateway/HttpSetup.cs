@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace Spin.Gateway;
@@ -17,7 +18,11 @@ public static class HttpSetup
                 kestrel.Limits.MaxRequestLineSize = http.Value.MaxRequestLineBytes;
             });
         builder.Services.AddCors();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         return builder;
     }
 

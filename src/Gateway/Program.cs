@@ -1,10 +1,12 @@
 using Spin.Gateway;
 using Spin.Gateway.Api;
+using Spin.Gateway.OpenApi;
 using Spin.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSpinStandaloneSilo();
 builder.AddSpinHttp();
+builder.AddSpinOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -13,6 +15,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSpinCors();
+app.UseSpinOpenApi();
 app.MapTimeApi();
 app.MapEventsApi();
 app.MapEventStatsApi();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spin.Chain.Binary;
 using Spin.Gateway.Json;
+using Spin.Gateway.OpenApi;
 using Spin.Grains.Interfaces.Mints;
 
 namespace Spin.Gateway.Api;
@@ -13,7 +14,7 @@ public static class DetailsApi
     /// <summary>Maps the details endpoint.</summary>
     public static IEndpointRouteBuilder MapDetailsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/details", QueryDetails).WithTags("mints").WithName("QueryMintDetails").WithSummary("Details of up to 1000 mints").WithMetadata(Empty);
+        routes.MapPost("/api/details", QueryDetails).WithTags("mints").WithName("QueryMintDetails").WithSummary("Details of up to 1000 mints").WithMetadata(Empty).Returns<DetailsData>().WithJsonBody<DetailsRequest>();
         return routes;
     }
 

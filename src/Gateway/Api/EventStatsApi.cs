@@ -1,3 +1,4 @@
+using Spin.Gateway.OpenApi;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Storage;
 using Spin.Silo.Ingest;
@@ -21,10 +22,10 @@ public static class EventStatsApi
 
             w.WriteNumber("total", Enum.GetValues<SpinEventType>().Sum(stats.EventsOf));
             w.WriteEndObject();
-        })).WithTags("events").WithName("GetEventStats").WithSummary("Events decoded since start, by type");
+        })).WithTags("events").WithName("GetEventStats").WithSummary("Events decoded since start, by type").Returns<EventStats>(validatesInput: false);
 
         routes.MapGet("/api/events/db-stats", (RocksStore store) => ApiResponse.Ok(w => w.WriteStringValue(store.GetProperty("rocksdb.stats") ?? string.Empty)))
-            .WithTags("events").WithName("GetDbStats").WithSummary("RocksDB statistics");
+            .WithTags("events").WithName("GetDbStats").WithSummary("RocksDB statistics").Returns<string>(validatesInput: false);
         return routes;
     }
 }

@@ -1,5 +1,8 @@
+using System.ComponentModel;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Spin.Gateway.Json;
+using Spin.Gateway.OpenApi;
 using Spin.Grains.Interfaces.Mints;
 
 namespace Spin.Gateway.Api;
@@ -13,20 +16,20 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/events").WithTags("events");
-        group.MapGet("/", QueryEvents).WithName("QueryEvents").WithSummary("Events of one mint, by slot").WithMetadata(EmptyPage);
+        group.MapGet("/", QueryEvents).WithName("QueryEvents").WithSummary("Events of one mint, by slot").WithMetadata(EmptyPage).Returns<EventsPage>();
         return routes;
     }
 
-    private static async Task<IResult> QueryEvents(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> QueryEvents([FromQuery, Description("The mint, base58")] string? mint, [FromQuery, Description("1-based page (default 1)")] string? page, [FromQuery, Description("Page size, 0-1000 (default 50)")] string? limit,
+        [FromQuery(Name = "order_by"), Description("slot_desc (default) or slot_asc")] string? orderBy, IGrainFactory grains)
     {
-        var query = request.Query;
-        var mint = QueryParameters.Address(query["mint"], "mint");
-        var limit = QueryParameters.Limit(query["limit"]);
-        var page = QueryParameters.Page(query["page"]);
-        var orderBy = QueryParameters.OneOf(query["order_by"], "order_by", "slot_desc", "slot_asc", "slot_desc");
+        var address = QueryParameters.Address(mint, "mint");
+        var size = QueryParameters.Limit(limit);
+        var number = QueryParameters.Page(page);
+        var descending = QueryParameters.OneOf(orderBy, "order_by", "slot_desc", "slot_asc", "slot_desc") == "slot_desc";
 
-        var result = await grains.GetGrain<IMintGrain>(mint).GetEvents(new EventQuery(page, limit, orderBy == "slot_desc"));
-        return ApiResponse.Ok(w => WritePage(w, result.Events, result.Total, page, limit));
+        var result = await grains.GetGrain<IMintGrain>(address).GetEvents(new EventQuery(number, size, descending));
+        return ApiResponse.Ok(w => WritePage(w, result.Events, result.Total, number, size));
     }
 
     private static void WritePage(Utf8JsonWriter w, IReadOnlyList<Grains.Interfaces.Events.StoredEvent> events, long total, int page, int limit)

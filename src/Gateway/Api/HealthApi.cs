@@ -17,7 +17,7 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/alive", () => Results.Ok(new AliveReport("alive")))
-            .WithTags("Health").WithName("Alive").WithSummary("Liveness: the process answers.");
+            .WithTags("Health").WithName("Alive").WithSummary("Liveness: the process answers.").Produces<AliveReport>();
         routes.MapGet("/health", GetHealthAsync)
             .WithTags("Health").WithName("Health").WithSummary("Readiness with real checks; 503 when unhealthy.")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Spin.Chain.Rpc;
 using Spin.Chain.SpinPet;
+using Spin.Gateway.OpenApi;
 using Spin.Silo.Ingest;
 
 namespace Spin.Gateway.Api;
@@ -13,7 +14,7 @@ public static class IngestStatusApi
     /// <summary>Maps the status endpoint.</summary>
     public static IEndpointRouteBuilder MapIngestStatusApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/events/status", GetStatus).WithTags("events").WithName("GetEventStatus").WithSummary("Chain listener status and counters");
+        routes.MapGet("/api/events/status", GetStatus).WithTags("events").WithName("GetEventStatus").WithSummary("Chain listener status and counters").Returns<IngestStatus>(validatesInput: false);
         return routes;
     }
 

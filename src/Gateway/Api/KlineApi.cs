@@ -1,4 +1,7 @@
+using System.ComponentModel;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Spin.Gateway.OpenApi;
 using Spin.Grains.Interfaces.Candles;
 using Spin.Grains.Interfaces.Mints;
 
@@ -14,30 +17,37 @@ public static class KlineApi
     /// <summary>Maps the kline endpoint.</summary>
     public static IEndpointRouteBuilder MapKlineApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/kline", QueryKline).WithTags("kline").WithName("QueryKline").WithSummary("Candles of one mint").WithMetadata(EmptyPage);
+        routes.MapGet("/api/kline", QueryKline).WithTags("kline").WithName("QueryKline").WithSummary("Candles of one mint").WithMetadata(EmptyPage).Returns<KlinePage>();
         return routes;
     }
 
-    private static async Task<IResult> QueryKline(HttpRequest request, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> QueryKline([FromQuery(Name = "mint"), Description("The mint, base58")] string? rawMint,
+        [FromQuery(Name = "interval"), Description("s1, s30, m1, m5, m15, h1, h4 or d1")] string? rawInterval,
+        [FromQuery(Name = "limit"), Description("Page size, 0-1000 (default 50)")] string? rawLimit,
+        [FromQuery(Name = "page"), Description("1-based page (default 1)")] string? rawPage,
+        [FromQuery(Name = "order_by"), Description("time_desc (default) or time_asc")] string? rawOrderBy,
+        [FromQuery(Name = "from"), Description("Optional first bucket time, Unix seconds")] string? rawFrom,
+        [FromQuery(Name = "to"), Description("Optional last bucket time, Unix seconds")] string? rawTo,
+        [FromQuery(Name = "fill_gaps"), Description("true to include empty buckets carrying the previous close (default false)")] string? rawFillGaps,
+        IGrainFactory grains, TimeProvider clock)
     {
-        var query = request.Query;
-        var mint = QueryParameters.Address(query["mint"], "mint");
-        if (string.IsNullOrEmpty(query["interval"]) || !CandleIntervals.TryParse(query["interval"], out var interval))
+        var mint = QueryParameters.Address(rawMint, "mint");
+        if (string.IsNullOrEmpty(rawInterval) || !CandleIntervals.TryParse(rawInterval, out var interval))
         {
             throw new BadRequestException(IntervalMessage);
         }
 
-        var limit = QueryParameters.Limit(query["limit"]);
-        var page = QueryParameters.Page(query["page"]);
-        var orderBy = QueryParameters.OneOf(query["order_by"], "order_by", "time_desc", "time_asc", "time_desc");
-        var from = QueryParameters.OptionalTime(query["from"], "from");
-        var to = QueryParameters.OptionalTime(query["to"], "to");
+        var limit = QueryParameters.Limit(rawLimit);
+        var page = QueryParameters.Page(rawPage);
+        var orderBy = QueryParameters.OneOf(rawOrderBy, "order_by", "time_desc", "time_asc", "time_desc");
+        var from = QueryParameters.OptionalTime(rawFrom, "from");
+        var to = QueryParameters.OptionalTime(rawTo, "to");
         if (from > to)
         {
             throw new BadRequestException("from must not be after to");
         }
 
-        var fillGaps = QueryParameters.OneOf(query["fill_gaps"], "fill_gaps", "false", "true", "false") == "true";
+        var fillGaps = QueryParameters.OneOf(rawFillGaps, "fill_gaps", "false", "true", "false") == "true";
         var result = await grains.GetGrain<IMintGrain>(mint).GetCandles(new CandleQuery(interval, page, limit, orderBy == "time_desc", from, to, fillGaps));
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         return ApiResponse.Ok(w => WritePage(w, result.Candles, result.Total, page, limit, interval.Name(), mint, interval, now));

@@ -1,3 +1,4 @@
+using Spin.Gateway.OpenApi;
 namespace Spin.Gateway.Api;
 
 /// <summary><c>GET /api/kline/status</c>: spin-server's shape. Live push (SignalR) is not served yet, so it reports
@@ -14,7 +15,7 @@ public static class KlineStatusApi
             w.WriteString("service_status", "disabled");
             w.WriteString("message", "Live push is not served yet; poll /api/kline");
             w.WriteEndObject();
-        })).WithTags("kline").WithName("GetKlineStatus").WithSummary("Live push status");
+        })).WithTags("kline").WithName("GetKlineStatus").WithSummary("Live push status").Returns<KlineStatus>(validatesInput: false);
         return routes;
     }
 }

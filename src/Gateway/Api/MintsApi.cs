@@ -1,6 +1,9 @@
-using System.Text;
+using System.ComponentModel;
 using System.Text.Json;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using Spin.Chain.Binary;
+using Spin.Gateway.OpenApi;
 using Spin.Grains.Interfaces.Catalog;
 
 namespace Spin.Gateway.Api;
@@ -19,18 +22,21 @@ public static class MintsApi
     /// <summary>Maps the mints endpoint.</summary>
     public static IEndpointRouteBuilder MapMintsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/mints", QueryMints).WithTags("mints").WithName("QueryMints").WithSummary("Every mint, newest first by default").WithMetadata(Empty);
+        routes.MapGet("/api/mints", QueryMints).WithTags("mints").WithName("QueryMints").WithSummary("Every mint, newest first by default").WithMetadata(Empty).Returns<MintsPage>();
         return routes;
     }
 
-    private static async Task<IResult> QueryMints(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> QueryMints([FromQuery(Name = "limit"), Description("Page size, 0-1000 (default 50)")] string? rawLimit,
+        [FromQuery(Name = "page"), Description("1-based page (default 1)")] string? rawPage,
+        [FromQuery(Name = "sort_by"), Description("slot_desc (default), slot_asc, last_trade_desc or volume_desc")] string? rawSortBy,
+        [FromQuery(Name = "cursor"), Description("The next_cursor of the previous page")] string? rawCursor,
+        IGrainFactory grains)
     {
-        var query = request.Query;
-        var limit = QueryParameters.Limit(query["limit"]);
-        var page = QueryParameters.Page(query["page"]);
-        var sortName = QueryParameters.OneOf(query["sort_by"], "sort_by", "slot_desc", [.. Sorts.Keys]);
+        var limit = QueryParameters.Limit(rawLimit);
+        var page = QueryParameters.Page(rawPage);
+        var sortName = QueryParameters.OneOf(rawSortBy, "sort_by", "slot_desc", [.. Sorts.Keys]);
         var sort = Sorts[sortName];
-        var after = DecodeCursor(query["cursor"], sort);
+        var after = DecodeCursor(rawCursor, sort);
         var pages = await Task.WhenAll(Enumerable.Range(0, CatalogShards.Count)
             .Select(shard => grains.GetGrain<ICatalogShardGrain>(shard).Page(sort, after, limit + 1)));
         var merged = pages.SelectMany(p => p.Entries).Select(e => (Entry: e, Key: PublicKey.Parse(e.Mint))).ToList();

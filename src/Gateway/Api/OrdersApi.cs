@@ -1,5 +1,8 @@
+using System.ComponentModel;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Spin.Gateway.Json;
+using Spin.Gateway.OpenApi;
 using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Interfaces.Orders;
 
@@ -13,22 +16,25 @@ public static class OrdersApi
     /// <summary>Maps the orders endpoint.</summary>
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/mint_orders", QueryOrders).WithTags("orders").WithName("QueryMintOrders").WithSummary("Open orders of one mint").WithMetadata(EmptyPage);
+        routes.MapGet("/api/mint_orders", QueryOrders).WithTags("orders").WithName("QueryMintOrders").WithSummary("Open orders of one mint").WithMetadata(EmptyPage).Returns<MintOrdersPage>();
         return routes;
     }
 
-    private static async Task<IResult> QueryOrders(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> QueryOrders([FromQuery(Name = "mint"), Description("The mint, base58")] string? rawMint,
+        [FromQuery(Name = "type"), Description("up_orders or down_orders")] string? rawType,
+        [FromQuery(Name = "limit"), Description("Page size, 0-1000 (default 50)")] string? rawLimit,
+        [FromQuery(Name = "page"), Description("1-based page (default 1)")] string? rawPage,
+        IGrainFactory grains)
     {
-        var query = request.Query;
-        var mint = QueryParameters.Address(query["mint"], "mint");
-        if (query["type"].ToString() is not ("up_orders" or "down_orders"))
+        var mint = QueryParameters.Address(rawMint, "mint");
+        if (rawType is not ("up_orders" or "down_orders"))
         {
             throw new BadRequestException("type parameter must be 'up_orders' or 'down_orders'");
         }
 
-        var type = query["type"].ToString();
-        var limit = QueryParameters.Limit(query["limit"]);
-        var page = QueryParameters.Page(query["page"]);
+        var type = rawType;
+        var limit = QueryParameters.Limit(rawLimit);
+        var page = QueryParameters.Page(rawPage);
         var grain = grains.GetGrain<IMintGrain>(mint);
         var orders = await grain.GetOrders(type == "up_orders", page, limit);
         var token = await grain.GetDetails();

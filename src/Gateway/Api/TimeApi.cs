@@ -1,4 +1,7 @@
+using System.ComponentModel;
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Spin.Gateway.OpenApi;
 
 namespace Spin.Gateway.Api;
 
@@ -10,25 +13,29 @@ public static class TimeApi
     public static IEndpointRouteBuilder MapTimeApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/time", GetTime).WithTags("time").WithName("GetTime").WithSummary("Server time")
-            .WithMetadata(new DefaultData(w => { w.WriteStartObject(); w.WriteEndObject(); }));
+            .WithMetadata(new DefaultData(w => WriteTime(w, 0, string.Empty, string.Empty, string.Empty))).Returns<TimeData>();
         return routes;
     }
 
-    private static IResult GetTime(HttpRequest request, TimeProvider clock)
+    private static IResult GetTime([FromQuery(Name = "format"), Description("strftime format of the local field (default %Y-%m-%d %H:%M:%S)")] string? rawFormat,
+        TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var local = TimeZoneInfo.ConvertTime(now, clock.LocalTimeZone);
-        var format = request.Query["format"].ToString() is { Length: > 0 } f ? f : "%Y-%m-%d %H:%M:%S";
+        var format = rawFormat is { Length: > 0 } f ? f : "%Y-%m-%d %H:%M:%S";
         var formatted = Strftime.Format(local, format + " %Z", clock.LocalTimeZone)
             ?? throw new BadRequestException("format contains an unsupported specifier; use %Y %m %d %H %M %S %y %b %B %a %A %j %Z %z %%");
-        return ApiResponse.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("timestamp", now.ToUnixTimeSeconds());
-            w.WriteString("utc", now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-            w.WriteString("local", formatted);
-            w.WriteString("iso8601", now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture));
-            w.WriteEndObject();
-        });
+        return ApiResponse.Ok(w => WriteTime(w, now.ToUnixTimeSeconds(), now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+            formatted, now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture)));
+    }
+
+    private static void WriteTime(System.Text.Json.Utf8JsonWriter w, long timestamp, string utc, string local, string iso8601)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("timestamp", timestamp);
+        w.WriteString("utc", utc);
+        w.WriteString("local", local);
+        w.WriteString("iso8601", iso8601);
+        w.WriteEndObject();
     }
 }

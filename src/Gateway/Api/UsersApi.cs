@@ -1,5 +1,8 @@
+using System.ComponentModel;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Spin.Gateway.Json;
+using Spin.Gateway.OpenApi;
 using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Interfaces.Orders;
 using Spin.Grains.Interfaces.Users;
@@ -16,31 +19,39 @@ public static class UsersApi
     /// <summary>Maps the two endpoints.</summary>
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/user_event", QueryEvents).WithTags("user").WithName("QueryUserEvents").WithSummary("A user's event history").WithMetadata(EmptyEvents);
-        routes.MapGet("/api/user_orders", QueryOrders).WithTags("user").WithName("QueryUserOrders").WithSummary("A user's open orders").WithMetadata(EmptyOrders);
+        routes.MapGet("/api/user_event", QueryEvents).WithTags("user").WithName("QueryUserEvents").WithSummary("A user's event history").WithMetadata(EmptyEvents).Returns<UserEventsPage>();
+        routes.MapGet("/api/user_orders", QueryOrders).WithTags("user").WithName("QueryUserOrders").WithSummary("A user's open orders").WithMetadata(EmptyOrders).Returns<UserOrdersPage>();
         return routes;
     }
 
-    private static async Task<IResult> QueryEvents(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> QueryEvents([FromQuery(Name = "user"), Description("The user, base58")] string? rawUser,
+        [FromQuery(Name = "mint"), Description("Optional: only this mint, base58")] string? rawMint,
+        [FromQuery(Name = "limit"), Description("Page size, 0-1000 (default 50)")] string? rawLimit,
+        [FromQuery(Name = "page"), Description("1-based page (default 1)")] string? rawPage,
+        [FromQuery(Name = "order_by"), Description("slot_desc (default) or slot_asc")] string? rawOrderBy,
+        IGrainFactory grains)
     {
-        var query = request.Query;
-        var user = QueryParameters.Address(query["user"], "user");
-        var mint = string.IsNullOrEmpty(query["mint"]) ? null : QueryParameters.Address(query["mint"], "mint");
-        var limit = QueryParameters.Limit(query["limit"]);
-        var page = QueryParameters.Page(query["page"]);
-        var orderBy = QueryParameters.OneOf(query["order_by"], "order_by", "slot_desc", "slot_asc", "slot_desc");
+        var user = QueryParameters.Address(rawUser, "user");
+        var mint = string.IsNullOrEmpty(rawMint) ? null : QueryParameters.Address(rawMint, "mint");
+        var limit = QueryParameters.Limit(rawLimit);
+        var page = QueryParameters.Page(rawPage);
+        var orderBy = QueryParameters.OneOf(rawOrderBy, "order_by", "slot_desc", "slot_asc", "slot_desc");
         var result = await grains.GetGrain<IUserGrain>(user).GetEvents(mint, page, limit, orderBy == "slot_desc");
         return ApiResponse.Ok(w => WriteEvents(w, result, page, limit, user, mint));
     }
 
-    private static async Task<IResult> QueryOrders(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> QueryOrders([FromQuery(Name = "user"), Description("The user, base58")] string? rawUser,
+        [FromQuery(Name = "mint"), Description("Optional: only this mint, base58")] string? rawMint,
+        [FromQuery(Name = "limit"), Description("Page size, 0-1000 (default 50)")] string? rawLimit,
+        [FromQuery(Name = "page"), Description("1-based page (default 1)")] string? rawPage,
+        [FromQuery(Name = "order_by"), Description("start_time_desc (default) or start_time_asc")] string? rawOrderBy,
+        IGrainFactory grains)
     {
-        var query = request.Query;
-        var user = QueryParameters.Address(query["user"], "user");
-        var mint = string.IsNullOrEmpty(query["mint"]) ? null : QueryParameters.Address(query["mint"], "mint");
-        var limit = QueryParameters.Limit(query["limit"]);
-        var page = QueryParameters.Page(query["page"]);
-        var orderBy = QueryParameters.OneOf(query["order_by"], "order_by", "start_time_desc", "start_time_asc", "start_time_desc");
+        var user = QueryParameters.Address(rawUser, "user");
+        var mint = string.IsNullOrEmpty(rawMint) ? null : QueryParameters.Address(rawMint, "mint");
+        var limit = QueryParameters.Limit(rawLimit);
+        var page = QueryParameters.Page(rawPage);
+        var orderBy = QueryParameters.OneOf(rawOrderBy, "order_by", "start_time_desc", "start_time_asc", "start_time_desc");
         var all = await grains.GetGrain<IUserGrain>(user).GetOrders(mint);
         var sorted = orderBy == "start_time_asc" ? all.OrderBy(o => o.StartTime).ToList() : all.OrderByDescending(o => o.StartTime).ToList();
         var pageOrders = sorted.Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit).ToList();

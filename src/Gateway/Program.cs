@@ -1,12 +1,14 @@
 using Spin.Gateway;
 using Spin.Gateway.Api;
 using Spin.Gateway.OpenApi;
+using Spin.Gateway.Security;
 using Spin.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSpinStandaloneSilo();
 builder.AddSpinHttp();
 builder.AddSpinOpenApi();
+builder.AddSpinApiKeys();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -16,6 +18,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSpinCors();
 app.UseSpinOpenApi();
+app.UseRouting();
+app.UseSpinApiKeys();
 app.MapTimeApi();
 app.MapEventsApi();
 app.MapEventStatsApi();

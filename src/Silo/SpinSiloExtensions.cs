@@ -3,13 +3,14 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Spin.Chain.Rpc;
 using Spin.Chain.SpinPet;
+using Spin.Grains.Details;
 using Spin.Grains.Storage;
 using Spin.Silo.Ingest;
 
 namespace Spin.Silo;
 
-/// <summary>Registers everything a Spin silo runs: the silo-local store, the chain client and the listener, and
-/// the Orleans silo itself.</summary>
+/// <summary>Registers everything a Spin silo runs: the silo-local store, the token metadata fetcher, the chain client
+/// and the listener, and the Orleans silo itself.</summary>
 public static class SpinSiloExtensions
 {
     /// <summary>The grain storage provider name of the silo-local RocksDB (standalone grain state).</summary>
@@ -24,7 +25,7 @@ public static class SpinSiloExtensions
         return builder.AddSpinSiloServices();
     }
 
-    /// <summary>Adds the store, the Solana client and the chain listener.</summary>
+    /// <summary>Adds the store, the token metadata fetcher, the Solana client and the chain listener.</summary>
     public static IHostApplicationBuilder AddSpinSiloServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,6 +34,12 @@ public static class SpinSiloExtensions
         services.AddSingleton<RocksStore>();
         services.AddGrainStorage(RocksGrainStorageName, (sp, name) =>
             new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
+        services.AddOptions<MetadataOptions>().BindConfiguration(MetadataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The grain logs each token's outcome; per-request logs of one fetch per new token would only be noise.
+        services.AddHttpClient<MetadataFetcher>()
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => MetadataHttpHandler.Create(sp.GetRequiredService<IOptions<MetadataOptions>>().Value))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<ChainCursorStore>();
         services.AddSingleton<DecodeStats>();
         services.AddSingleton<IngestStats>();

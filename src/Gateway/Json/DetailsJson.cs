@@ -33,7 +33,7 @@ public static class DetailsJson
         w.WriteNumber("total_close_profit", d.TotalCloseProfit);
         String(w, "created_by", d.Payer);
         String(w, "last_updated_at", d.LastUpdatedAt is { } t ? SpinEventJson.Timestamp(t) : null);
-        w.WriteNull("uri_data");
+        RawJson(w, "uri_data", d.UriData);
         w.WriteNumber("buy_count", d.BuyCount);
         w.WriteNumber("sell_count", d.SellCount);
         w.WriteNumber("trade_count", d.TradeCount);
@@ -49,6 +49,19 @@ public static class DetailsJson
         else
         {
             w.WriteString(name, value);
+        }
+    }
+
+    private static void RawJson(Utf8JsonWriter w, string name, string? json)
+    {
+        w.WritePropertyName(name);
+        if (json is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            w.WriteRawValue(json);
         }
     }
 

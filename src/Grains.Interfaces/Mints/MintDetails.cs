@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Spin.Grains.Interfaces.Mints;
 
 /// <summary>A mint's token details and aggregates (spin-server's MintDetailData plus trade counts); times are Unix
@@ -31,4 +33,8 @@ public sealed record MintDetails
     [Id(23)] public ulong SellCount { get; init; }
     [Id(24)] public ulong TradeCount { get; init; }
     [Id(25)] public ulong FirstSlot { get; init; }
+
+    /// <summary>The token's metadata JSON fetched from <see cref="Uri"/>, as received; null while pending or failed.
+    /// Kept apart from the stored aggregate (hence not in its JSON), and filled in by the grain on read.</summary>
+    [Id(26), JsonIgnore] public string? UriData { get; init; }
 }

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RocksDbSharp;
 using Spin.Chain.Binary;
+using Spin.Chain.Rpc;
 using Spin.Grains.Candles;
 using Spin.Grains.Interfaces.Catalog;
 using Spin.Grains.Details;
@@ -15,13 +18,20 @@ using Spin.Grains.Interfaces.Users;
 namespace Spin.Grains.Mints;
 
 /// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log, candles, orders and details in the silo-local
-/// store, written together in one WriteBatch per applied batch.</summary>
-public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
+/// store, written together in one WriteBatch per applied batch. Fetches the token's metadata (uri_data) in the background.</summary>
+public sealed partial class MintGrain(
+    RocksStore store,
+    MetadataFetcher metadata,
+    IOptions<MetadataOptions> metadataOptions,
+    ILogger<MintGrain> logger) : Grain, IMintGrain
 {
+    private static readonly TimeSpan MaxUriRetryDelay = TimeSpan.FromHours(1);
     private MintEventLog _log = null!;
     private CandleBook _candles = null!;
     private OrderBook _orders = null!;
     private DetailsBook _details = null!;
+    private UriDataBook _uriData = null!;
+    private IGrainTimer? _uriFetch;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -33,6 +43,9 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
         _orders = new OrderBook(store, mint);
         _details = new DetailsBook(store, mint, this.GetPrimaryKeyString());
         _details.Load();
+        _uriData = new UriDataBook(store, mint);
+        _uriData.Load();
+        StartUriFetch();
         return Task.CompletedTask;
     }
 
@@ -40,6 +53,7 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
     public async Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
     {
         var result = Store(events);
+        StartUriFetch();
         var mint = this.GetPrimaryKeyString();
         await Task.WhenAll(UserUpdates.Of(mint, events, _orders.OwnerOf).Select(u => GrainFactory.GetGrain<IUserGrain>(u.Key).Apply(u.Value)));
         if (events.Count > 0 && _details.Current is { } d)
@@ -88,5 +102,54 @@ public sealed class MintGrain(RocksStore store) : Grain, IMintGrain
     public Task<OrderPage> GetOrders(bool up, int page, int limit) => Task.FromResult(_orders.Read(up, page, limit));
 
     /// <inheritdoc />
-    public Task<MintDetails?> GetDetails() => Task.FromResult(_details.Current);
+    public Task<MintDetails?> GetDetails() => Task.FromResult(_details.Current is { } d ? d with { UriData = _uriData.Json } : null);
+
+    private void StartUriFetch()
+    {
+        var options = metadataOptions.Value;
+        if (options.Enabled && _uriFetch is null && _details.Current?.Uri is { } uri && _uriData.IsPending(options.MaxAttempts))
+        {
+            // Interleaved so that a slow metadata server never holds up Apply; the callback still runs on the grain's
+            // turns, and the result is stored in one turn after the last await.
+            _uriFetch = this.RegisterGrainTimer(FetchUriData, uri,
+                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
+    }
+
+    private async Task FetchUriData(string uri, CancellationToken cancellationToken)
+    {
+        MetadataFetchResult result;
+        try
+        {
+            result = await metadata.Fetch(uri, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Deactivating: the next activation fetches again, as nothing was recorded.
+            return;
+        }
+
+        var options = metadataOptions.Value;
+        if (_uriData.Record(result, options.MaxAttempts))
+        {
+            var delay = Backoff.Delay(_uriData.Attempts, options.RetryDelay, MaxUriRetryDelay);
+            LogDebugUriDataRetry(logger, this.GetPrimaryKeyString(), uri, result.Failure, delay);
+            _uriFetch!.Change(delay, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        if (_uriData.Failure is { } failure)
+        {
+            LogWarningUriDataFailed(logger, this.GetPrimaryKeyString(), uri, _uriData.Attempts, failure);
+        }
+
+        _uriFetch!.Dispose();
+        _uriFetch = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetching uri_data of {Mint} from {Uri} failed ({Failure}); retrying in {Delay}")]
+    private static partial void LogDebugUriDataRetry(ILogger logger, string mint, string uri, string? failure, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up fetching uri_data of {Mint} from {Uri} after {Attempts} attempts: {Failure}")]
+    private static partial void LogWarningUriDataFailed(ILogger logger, string mint, string uri, int attempts, string failure);
 }

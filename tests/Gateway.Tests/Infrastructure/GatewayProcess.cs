@@ -39,6 +39,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             "--Spin:Chain:WsUrl", wsUrl,
             "--Spin:Chain:ReconcileInterval", "00:00:01",
             "--Spin:Storage:Path", dataPath,
+            "--Spin:Metadata:Enabled", "false",
             "--Spin:Cluster:SiloPort", FreePort.Get().ToString(),
             "--Spin:Cluster:GatewayPort", FreePort.Get().ToString(),
             .. extra,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using Spin.Grains.Details;
 using Spin.Grains.Storage;
 
 namespace Spin.Grains.Tests.Infrastructure;
@@ -23,6 +24,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton(Options.Create(new StorageOptions { Path = _path }));
             silo.Services.AddSingleton<RocksStore>();
+            // Fetching uri_data is covered end to end against a real HTTP server in Gateway.Tests.
+            silo.Services.AddSingleton(Options.Create(new MetadataOptions { Enabled = false }));
+            silo.Services.AddSingleton(sp => new MetadataFetcher(new HttpClient(), sp.GetRequiredService<IOptions<MetadataOptions>>()));
             silo.Services.AddGrainStorage("rocks", (sp, name) =>
                 new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
         });

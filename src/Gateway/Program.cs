@@ -1,6 +1,7 @@
 using Spin.Gateway;
 using Spin.Gateway.Api;
 using Spin.Gateway.OpenApi;
+using Spin.Gateway.Push;
 using Spin.Gateway.Security;
 using Spin.Silo;
 
@@ -9,6 +10,7 @@ builder.AddSpinStandaloneSilo();
 builder.AddSpinHttp();
 builder.AddSpinOpenApi();
 builder.AddSpinApiKeys();
+builder.AddSpinPush();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -31,4 +33,5 @@ app.MapDetailsApi();
 app.MapMintsApi();
 app.MapUsersApi();
 app.MapHealthApi();
+app.MapSpinPush();
 app.Run();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Spin.Chain.Rpc;
+using Spin.Gateway.Push;
 using Spin.Grains.Interfaces.Catalog;
 using Spin.Grains.Storage;
 using Spin.Silo.Ingest;
@@ -25,7 +26,7 @@ public static class HealthApi
     }
 
     private static async Task<IResult> GetHealthAsync(RocksStore store, ChainListener listener, SolanaLogsSubscriber subscriber,
-        IngestStats stats, IOptions<ChainOptions> chain, IGrainFactory grains, TimeProvider clock)
+        IngestStats stats, IOptions<ChainOptions> chain, IGrainFactory grains, MarketFeeds feeds, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var problems = new List<string>();
@@ -63,7 +64,7 @@ public static class HealthApi
             ServerId,
             problems.Count == 0 ? "healthy" : "unhealthy",
             now.ToUnixTimeSeconds(),
-            0,
+            feeds.Connections,
             rocksOk ? "open" : "unavailable",
             new ListenerReport(
                 !enabled ? "disabled" : listener.Running ? "running" : "stopped",

@@ -99,4 +99,5 @@ public sealed record KlineItem(long Time, double Open, double High, double Low, 
 public sealed record KlinePage(IReadOnlyList<KlineItem> Klines, long Total, int Page, int Limit, bool HasNext, bool HasPrev, string Interval,
     string MintAccount);
 
-public sealed record KlineStatus(bool Enabled, string ServiceStatus, string Message);
+public sealed record KlineStatus(bool Enabled, string ServiceStatus, string HubPath, int ActiveConnections, int TotalSubscriptions,
+    int MonitoredMints, long EventsPushed, long CandleMessages);

@@ -1,6 +1,7 @@
 using Spin.Grains.Interfaces.Candles;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Interfaces.Orders;
+using Spin.Grains.Interfaces.Push;
 
 namespace Spin.Grains.Interfaces.Mints;
 
@@ -27,4 +28,17 @@ public interface IMintGrain : IGrainWithStringKey
     /// <summary>The mint's details and aggregates, or null for a mint never seen.</summary>
     [Alias("GetDetails")]
     Task<MintDetails?> GetDetails();
+
+    /// <summary>Up to <paramref name="max"/> events from sequence number <paramref name="fromSeq"/> on, ascending.</summary>
+    [Alias("GetEventRange")]
+    Task<IReadOnlyList<StoredEvent>> GetEventRange(long fromSeq, int max);
+
+    /// <summary>Registers (or renews) a gateway's observer for this mint's pushes until <paramref name="lease"/> passes
+    /// without renewal; returns the newest sequence number, after which pushes continue.</summary>
+    [Alias("Watch")]
+    Task<long> Watch(IMarketObserver observer, TimeSpan lease);
+
+    /// <summary>Stops pushing to a gateway's observer.</summary>
+    [Alias("Unwatch")]
+    Task Unwatch(IMarketObserver observer);
 }

@@ -1,6 +1,7 @@
 using RocksDbSharp;
 using Spin.Grains.Interfaces.Candles;
 using Spin.Grains.Interfaces.Events;
+using Spin.Grains.Interfaces.Push;
 using Spin.Grains.Storage;
 
 namespace Spin.Grains.Candles;
@@ -34,6 +35,10 @@ public sealed class CandleBook(RocksStore store, byte[] mint)
             batch.Put(StoreKeys.Candle(mint, (byte)interval, bucket), CandleCodec.Encode(candle), store[StoreColumn.Candles]);
         }
     }
+
+    /// <summary>The staged candles: every candle the batch touched, in its final state.</summary>
+    public IReadOnlyList<CandleUpdate> Touched() =>
+        _staged.OrderBy(p => p.Key.Interval).ThenBy(p => p.Key.Bucket).Select(p => new CandleUpdate(p.Key.Interval, p.Value)).ToList();
 
     /// <summary>Forgets staged updates once their batch is written or abandoned.</summary>
     public void Discard() => _staged.Clear();

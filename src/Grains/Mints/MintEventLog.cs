@@ -75,6 +75,10 @@ public sealed class MintEventLog(RocksStore store, byte[] mint)
         return new EventPage(events, LastSeq);
     }
 
+    /// <summary>Up to <paramref name="max"/> events from <paramref name="fromSeq"/> on, ascending.</summary>
+    public IReadOnlyList<StoredEvent> ReadFrom(long fromSeq, int max) =>
+        max <= 0 || fromSeq > LastSeq ? [] : ReadRange(Math.Max(1, fromSeq), Math.Min(LastSeq, Math.Max(1, fromSeq) + max - 1));
+
     private List<StoredEvent> ReadDescending(long offset, int limit)
     {
         using var iterator = store.NewIterator(StoreColumn.Events);

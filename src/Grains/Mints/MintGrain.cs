@@ -14,6 +14,7 @@ using Spin.Grains.Orders;
 using Spin.Grains.Storage;
 using Spin.Grains.Users;
 using Spin.Grains.Interfaces.Users;
+using Spin.Grains.Interfaces.Push;
 
 namespace Spin.Grains.Mints;
 
@@ -32,6 +33,7 @@ public sealed partial class MintGrain(
     private DetailsBook _details = null!;
     private UriDataBook _uriData = null!;
     private IGrainTimer? _uriFetch;
+    private readonly Dictionary<IMarketObserver, DateTimeOffset> _watchers = [];
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -52,8 +54,13 @@ public sealed partial class MintGrain(
     /// <inheritdoc />
     public async Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
     {
-        var result = Store(events);
+        var (result, push) = Store(events);
         StartUriFetch();
+        if (push is not null)
+        {
+            Push(push);
+        }
+
         var mint = this.GetPrimaryKeyString();
         await Task.WhenAll(UserUpdates.Of(mint, events, _orders.OwnerOf).Select(u => GrainFactory.GetGrain<IUserGrain>(u.Key).Apply(u.Value)));
         if (events.Count > 0 && _details.Current is { } d)
@@ -67,7 +74,7 @@ public sealed partial class MintGrain(
         return result;
     }
 
-    private ApplyResult Store(IReadOnlyList<ChainEvent> events)
+    private (ApplyResult Result, MintPush? Push) Store(IReadOnlyList<ChainEvent> events)
     {
         using var batch = new WriteBatch();
         try
@@ -83,7 +90,14 @@ public sealed partial class MintGrain(
 
             _log.Commit(staged);
             _details.Commit();
-            return staged.Result;
+            if (staged.Applied.Count == 0 || _watchers.Count == 0)
+            {
+                return (staged.Result, null);
+            }
+
+            var first = staged.Result.LastSeq - staged.Applied.Count + 1;
+            var stored = staged.Applied.Select((e, i) => new StoredEvent(first + i, e)).ToList();
+            return (staged.Result, new MintPush(this.GetPrimaryKeyString(), staged.Result.LastSeq, stored, _candles.Touched()));
         }
         finally
         {
@@ -103,6 +117,46 @@ public sealed partial class MintGrain(
 
     /// <inheritdoc />
     public Task<MintDetails?> GetDetails() => Task.FromResult(_details.Current is { } d ? d with { UriData = _uriData.Json } : null);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> GetEventRange(long fromSeq, int max) => Task.FromResult(_log.ReadFrom(fromSeq, Math.Min(max, 10_000)));
+
+    /// <inheritdoc />
+    public Task<long> Watch(IMarketObserver observer, TimeSpan lease)
+    {
+        _watchers[observer] = DateTimeOffset.UtcNow + lease;
+        return Task.FromResult(_log.LastSeq);
+    }
+
+    /// <inheritdoc />
+    public Task Unwatch(IMarketObserver observer)
+    {
+        _watchers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    // One-way sends to every gateway whose lease is current; an expired lease (a dead gateway) is dropped here.
+    private void Push(MintPush push)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (observer, expires) in _watchers.ToList())
+        {
+            if (expires < now)
+            {
+                _watchers.Remove(observer);
+                continue;
+            }
+
+            try
+            {
+                _ = observer.OnPush(push);
+            }
+            catch (Exception ex)
+            {
+                LogWarningPushFailed(logger, ex, push.Mint);
+            }
+        }
+    }
 
     private void StartUriFetch()
     {
@@ -146,6 +200,9 @@ public sealed partial class MintGrain(
         _uriFetch!.Dispose();
         _uriFetch = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing a batch of {Mint} to a gateway failed")]
+    private static partial void LogWarningPushFailed(ILogger logger, Exception exception, string mint);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fetching uri_data of {Mint} from {Uri} failed ({Failure}); retrying in {Delay}")]
     private static partial void LogDebugUriDataRetry(ILogger logger, string mint, string uri, string? failure, TimeSpan delay);

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Spin.Gateway.Push;
+
+/// <summary>Registers SignalR, the hub and this gateway's feeds.</summary>
+public static class PushSetup
+{
+    /// <summary>The hub's path.</summary>
+    public const string HubPath = "/hubs/market";
+
+    /// <summary>Adds the push services.</summary>
+    public static WebApplicationBuilder AddSpinPush(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions<MarketHub>>()
+            .Configure<IOptions<PushOptions>>((hub, push) =>
+            {
+                hub.MaximumReceiveMessageSize = push.Value.MaxMessageBytes;
+                hub.EnableDetailedErrors = false;
+            });
+        builder.Services.AddSingleton<PushStats>();
+        builder.Services.AddSingleton<MarketFeeds>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MarketFeeds>());
+        return builder;
+    }
+
+    /// <summary>Maps the hub.</summary>
+    public static WebApplication MapSpinPush(this WebApplication app)
+    {
+        app.MapHub<MarketHub>(HubPath);
+        return app;
+    }
+}

@@ -7,15 +7,17 @@ using Spin.Grains.Storage;
 namespace Spin.Grains.Candles;
 
 /// <summary>One mint's candles for every interval, updated from the price events of each applied batch inside the
-/// batch's WriteBatch. A new bucket opens at the previous close, and high/low include the open, so OHLC is valid.</summary>
+/// batch's WriteBatch. A new bucket opens at the previous close, and high/low include the open, so OHLC is valid.
+/// New buckets are numbered in the same batch (<see cref="CandleIndex"/>), so a page costs the same wherever it lies.</summary>
 public sealed class CandleBook(RocksStore store, byte[] mint)
 {
     private readonly Dictionary<(CandleInterval Interval, long Bucket), Candle> _staged = [];
+    private readonly HashSet<(CandleInterval Interval, long Bucket)> _created = [];
 
     /// <summary>Adds the candle updates of newly applied events to <paramref name="batch"/>.</summary>
     public void Stage(IEnumerable<ChainEvent> applied, WriteBatch batch)
     {
-        _staged.Clear();
+        Discard();
         foreach (var chainEvent in applied)
         {
             if (PriceOf(chainEvent.Body) is not { } price)
@@ -34,6 +36,11 @@ public sealed class CandleBook(RocksStore store, byte[] mint)
         {
             batch.Put(StoreKeys.Candle(mint, (byte)interval, bucket), CandleCodec.Encode(candle), store[StoreColumn.Candles]);
         }
+
+        foreach (var created in _created.GroupBy(c => c.Interval))
+        {
+            Index.Stage(created.Key, created.Select(c => c.Bucket).Order().ToList(), batch);
+        }
     }
 
     /// <summary>The staged candles: every candle the batch touched, in its final state.</summary>
@@ -41,7 +48,11 @@ public sealed class CandleBook(RocksStore store, byte[] mint)
         _staged.OrderBy(p => p.Key.Interval).ThenBy(p => p.Key.Bucket).Select(p => new CandleUpdate(p.Key.Interval, p.Value)).ToList();
 
     /// <summary>Forgets staged updates once their batch is written or abandoned.</summary>
-    public void Discard() => _staged.Clear();
+    public void Discard()
+    {
+        _staged.Clear();
+        _created.Clear();
+    }
 
     /// <summary>The price an event sets, if it sets one.</summary>
     public static UInt128? PriceOf(SpinEvent body) => body switch
@@ -54,7 +65,10 @@ public sealed class CandleBook(RocksStore store, byte[] mint)
     };
 
     /// <summary>Reads one page of candles.</summary>
-    public CandlePage Read(CandleQuery query) => query.FillGaps ? CandleGapFiller.Read(this, query) : ReadStored(query);
+    public CandlePage Read(CandleQuery query) => query.FillGaps ? CandleGapFiller.Read(this, query) : CandlePager.Read(this, query);
+
+    /// <summary>The ordinal index of the stored candles.</summary>
+    internal CandleIndex Index { get; } = new(store, mint);
 
     /// <summary>Stored candles with lo ≤ time ≤ hi, ascending.</summary>
     internal IEnumerable<Candle> Range(CandleInterval interval, long lo, long hi, bool descending = false)
@@ -91,21 +105,12 @@ public sealed class CandleBook(RocksStore store, byte[] mint)
         return best;
     }
 
-    private CandlePage ReadStored(CandleQuery query)
-    {
-        var lo = query.From is { } from ? query.Interval.BucketOf(from) : long.MinValue;
-        var hi = query.To is { } to ? query.Interval.BucketOf(to) : long.MaxValue;
-        var offset = (long)(query.Page - 1) * query.Limit;
-        var total = Range(query.Interval, lo, hi).LongCount();
-        var page = Range(query.Interval, lo, hi, query.Descending).Skip((int)Math.Min(offset, int.MaxValue)).Take(query.Limit).ToList();
-        return new CandlePage(page, total);
-    }
-
     private void Update(CandleInterval interval, long bucket, UInt128 price, ulong volume)
     {
         var current = _staged.GetValueOrDefault((interval, bucket)) ?? Stored(interval, bucket);
         if (current is null)
         {
+            _created.Add((interval, bucket));
             var open = Before(interval, bucket)?.Close ?? price;
             current = new Candle(bucket, open, UInt128.Max(open, price), UInt128.Min(open, price), price, volume, 1);
         }

@@ -43,6 +43,30 @@ public static class StoreKeys
     /// <summary>The bucket of a candle key.</summary>
     public static long CandleBucket(ReadOnlySpan<byte> key) => BinaryPrimitives.ReadInt64BigEndian(key[^8..]);
 
+    /// <summary><c>mint(32) | 'o' | interval(1) | ordinal(8)</c> → bucket (8 BE): the ordinal-th oldest candle of the
+    /// interval. The tag byte is never an interval (1–8), so candle scans of <c>mint | interval</c> never see it.</summary>
+    public static byte[] CandleOrdinal(ReadOnlySpan<byte> mint, byte interval, long ordinal) => CandleIndexKey(mint, (byte)'o', interval, ordinal);
+
+    /// <summary><c>mint(32) | 'b' | interval(1) | bucket(8)</c> → ordinal (8 BE) of a stored candle.</summary>
+    public static byte[] CandleOrdinalOf(ReadOnlySpan<byte> mint, byte interval, long bucket) => CandleIndexKey(mint, (byte)'b', interval, bucket);
+
+    /// <summary><c>mint(32) | 'n' | interval(1)</c> → the number of stored candles of the interval (8 BE).</summary>
+    public static byte[] CandleCount(ReadOnlySpan<byte> mint, byte interval) => CandleIndexKey(mint, (byte)'n', interval, null);
+
     /// <summary>A named key of the Meta column family.</summary>
     public static byte[] Meta(string name) => Encoding.UTF8.GetBytes(name);
+
+    private static byte[] CandleIndexKey(ReadOnlySpan<byte> mint, byte tag, byte interval, long? number)
+    {
+        var key = new byte[mint.Length + 2 + (number is null ? 0 : 8)];
+        mint.CopyTo(key);
+        key[mint.Length] = tag;
+        key[mint.Length + 1] = interval;
+        if (number is { } n)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(mint.Length + 2), n);
+        }
+
+        return key;
+    }
 }

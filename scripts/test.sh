@@ -17,10 +17,20 @@ if ! dotnet build Spin.Orleans.sln -c Release -nologo -v minimal; then
   status=1
 fi
 
-echo "== npm packages for the Node tests"
-if ! (cd tests/js && npm ci --no-audit --no-fund --loglevel=error); then
-  echo "npm ci failed"
-  status=1
+echo "== npm packages for the Node tests and the market page's sources (the bundle test rebuilds them)"
+for dir in tests/js src/Gateway/ClientApp; do
+  if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error); then
+    echo "npm ci failed in $dir"
+    status=1
+  fi
+done
+
+# The browser test drives Debian's chromium; without it that test fails (it does not skip).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== chromium for the browser test"
+  sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+    || echo "could not install chromium: tests/js/page.test.mjs will fail"
 fi
 
 if [ $status -eq 0 ]; then

@@ -6,7 +6,7 @@ using Spin.Gateway.Security;
 using Spin.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddSpinStandaloneSilo();
+builder.AddSpinCluster();
 builder.AddSpinHttp();
 builder.AddSpinOpenApi();
 builder.AddSpinApiKeys();
@@ -14,18 +14,27 @@ builder.AddSpinPush();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+// The market page (wwwroot): from the project folder when run from the build output, in any environment.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSpinCors();
 app.UseSpinOpenApi();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseRouting();
 app.UseSpinApiKeys();
 app.MapTimeApi();
 app.MapEventsApi();
-app.MapEventStatsApi();
-app.MapIngestStatusApi();
+if (app.Configuration.ClusterMode() == ClusterMode.Standalone)
+{
+    // The listener and the store live in the co-hosted silo; in client mode each silo reports its own.
+    app.MapEventStatsApi();
+    app.MapIngestStatusApi();
+}
+
 app.MapKlineApi();
 app.MapKlineStatusApi();
 app.MapOrdersApi();

@@ -25,26 +25,31 @@ public static class HealthApi
         return routes;
     }
 
-    private static async Task<IResult> GetHealthAsync(RocksStore store, ChainListener listener, SolanaLogsSubscriber subscriber,
-        IngestStats stats, IOptions<ChainOptions> chain, IGrainFactory grains, MarketFeeds feeds, TimeProvider clock)
+    private static async Task<IResult> GetHealthAsync(IServiceProvider services, IGrainFactory grains, MarketFeeds feeds, TimeProvider clock)
     {
+        // In client mode the store and the listener live in the silo processes: only the cluster is checked here.
+        var store = services.GetService<RocksStore>();
+        var listener = services.GetService<ChainListener>();
+        var subscriber = services.GetService<SolanaLogsSubscriber>();
+        var stats = services.GetService<IngestStats>() ?? new IngestStats();
+        var chain = services.GetRequiredService<IOptions<ChainOptions>>().Value;
         var now = clock.GetUtcNow();
         var problems = new List<string>();
-        var rocksOk = store.GetProperty("rocksdb.estimate-num-keys") is not null;
+        var rocksOk = store is null || store.GetProperty("rocksdb.estimate-num-keys") is not null;
         if (!rocksOk)
         {
             problems.Add("RocksDB is not readable");
         }
 
-        var enabled = chain.Value.ListenerEnabled;
-        var lag = stats.EstimatedLagSlots(now);
-        if (enabled && !listener.Running)
+        var enabled = listener is not null && chain.ListenerEnabled;
+        var lag = enabled ? stats.EstimatedLagSlots(now) : 0;
+        if (enabled && !listener!.Running)
         {
             problems.Add("the chain listener is not running");
         }
-        else if (enabled && lag > chain.Value.HealthMaxLagSlots)
+        else if (enabled && lag > chain.HealthMaxLagSlots)
         {
-            problems.Add($"the index lags the chain by {lag} slots (threshold {chain.Value.HealthMaxLagSlots})");
+            problems.Add($"the index lags the chain by {lag} slots (threshold {chain.HealthMaxLagSlots})");
         }
 
         long mints;
@@ -65,10 +70,10 @@ public static class HealthApi
             problems.Count == 0 ? "healthy" : "unhealthy",
             now.ToUnixTimeSeconds(),
             feeds.Connections,
-            rocksOk ? "open" : "unavailable",
+            store is null ? "remote" : rocksOk ? "open" : "unavailable",
             new ListenerReport(
-                !enabled ? "disabled" : listener.Running ? "running" : "stopped",
-                subscriber.Connected,
+                listener is null ? "remote" : !enabled ? "disabled" : listener.Running ? "running" : "stopped",
+                subscriber?.Connected ?? false,
                 stats.NodeSlot,
                 stats.ReconciledSlot,
                 lag,

@@ -125,8 +125,12 @@ public sealed partial class MarketFeeds(
                 feeds = [.. _feeds.Values];
             }
 
-            // Each renewal runs on its mint's queue; they proceed in parallel across mints.
-            await Task.WhenAll(feeds.Select(f => f.RenewAsync().ContinueWith(t => t.Exception, TaskScheduler.Default)));
+            // Each renewal runs on its mint's queue, independently: a mint whose silo is slow to answer never delays
+            // the others, and a mint still renewing is not asked again.
+            foreach (var feed in feeds)
+            {
+                feed.RenewIfIdle();
+            }
         }
     }
 

@@ -22,6 +22,7 @@ internal sealed partial class MintFeed
     private readonly HashSet<CandleInterval> _flushScheduled = [];
     private readonly Task _loop;
     private int _eventSubscribers;
+    private int _renewing;
     private bool _watching;
 
     public MintFeed(string mint, IMintGrain grain, MarketFeeds feeds)
@@ -68,11 +69,20 @@ internal sealed partial class MintFeed
         return done.Task;
     }
 
-    public Task RenewAsync() => Run(async () =>
+    /// <summary>Renews the registration unless a renewal is still under way.</summary>
+    public void RenewIfIdle()
     {
-        await EnsureWatchingAsync(renew: true);
-        return true;
-    });
+        if (Interlocked.Exchange(ref _renewing, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Run(async () =>
+        {
+            await EnsureWatchingAsync(renew: true);
+            return true;
+        }).ContinueWith(_ => Interlocked.Exchange(ref _renewing, 0), TaskScheduler.Default);
+    }
 
     public async Task<long> SubscribeEventsAsync(string connectionId, long? since, int history, bool rejoin)
     {

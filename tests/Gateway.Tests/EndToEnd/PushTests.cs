@@ -95,6 +95,53 @@ public sealed class PushTests
         TruthAssert.SameEvents(mint, truth, all.Select(e => e.Event).ToList());
     }
 
+    [Fact]
+    public async Task AGatewayAsAnOrleansClientKeepsPushingExactlyAcrossASiloRestart()
+    {
+        using var data = new TempDirectory();
+        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "43", .. Stream]);
+        var mints = (await simulator.GetTruthAsync()).Keys.Order(StringComparer.Ordinal).Take(2).ToList();
+        var (httpPort, siloPort, gatewayPort) = (FreePort.Get(), FreePort.Get(), FreePort.Get());
+        var silo = await SiloProcess.StartAsync(simulator, data.Path, httpPort, siloPort, gatewayPort);
+        await using var gateway = await GatewayProcess.StartAsync(simulator, data.Path,
+            "--Spin:Cluster:Mode", "Client", "--Spin:Cluster:Gateways:0", $"127.0.0.1:{gatewayPort}");
+        await using var client = await MarketClient.ConnectAsync(gateway.Http.BaseAddress!);
+        foreach (var mint in mints)
+        {
+            await client.SubscribeEventsAsync(mint, since: 0);
+        }
+
+        await client.WaitForAsync(c => mints.All(m => c.EventsOf(m).Count >= 60), Patience, "pushes through the client gateway");
+        await silo.Process.KillAsync();
+        await silo.DisposeAsync();
+        var before = mints.ToDictionary(m => m, m => client.EventsOf(m).Count);
+        await using var restarted = await SiloProcess.StartAsync(simulator, data.Path, httpPort, siloPort, gatewayPort);
+        var restartedAt = DateTime.UtcNow;
+        try
+        {
+            await client.WaitForAsync(c => mints.Any(m => c.EventsOf(m).Count > before[m]), TimeSpan.FromSeconds(60), "pushes to resume after the restart");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\ngateway:\n{gateway.Process.Tail(60)}\nsilo:\n{restarted.Process.Tail(60)}");
+        }
+
+        var silence = DateTime.UtcNow - restartedAt;
+
+        await simulator.WaitUntilDoneAsync(Patience);
+        var truth = await simulator.GetTruthAsync();
+        await client.WaitForAsync(c => mints.All(m => c.EventsOf(m).Count >= truth[m].Count), Patience, "every event of the truth");
+        Assert.Empty(client.Violations);
+        foreach (var mint in mints)
+        {
+            var received = client.EventsOf(mint);
+            Assert.Equal(Enumerable.Range(1, truth[mint].Count).Select(i => (long)i), received.Select(e => e.Seq));
+            TruthAssert.SameEvents(mint, truth[mint], received.Select(e => e.Event).ToList());
+        }
+
+        Assert.True(silence < TimeSpan.FromSeconds(30), $"pushes resumed {silence} after the silo was back");
+    }
+
     private static async Task<List<JsonObject>> KlineAsync(GatewayProcess gateway, string mint, string interval) =>
         (await gateway.GetJsonAsync($"api/kline?mint={mint}&interval={interval}&limit=1000&order_by=time_asc"))["data"]!["klines"]!
             .AsArray().Select(k => k!.AsObject()).ToList();

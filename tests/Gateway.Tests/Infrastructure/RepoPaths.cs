@@ -13,6 +13,9 @@ public static class RepoPaths
     /// <summary>The Gateway's entry assembly.</summary>
     public static string GatewayDll => Program("src/Gateway", "Spin.Gateway.dll");
 
+    /// <summary>The silo's entry assembly.</summary>
+    public static string SiloDll => Program("src/Silo", "Spin.Silo.dll");
+
     /// <summary>The chain simulator's entry assembly.</summary>
     public static string SimulatorDll => Program("tools/ChainSimulator", "Spin.ChainSimulator.dll");
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Spin.Gateway.Push;
@@ -14,12 +15,11 @@ public static class PushSetup
     {
         builder.Services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions<MarketHub>>()
-            .Configure<IOptions<PushOptions>>((hub, push) =>
-            {
-                hub.MaximumReceiveMessageSize = push.Value.MaxMessageBytes;
-                hub.EnableDetailedErrors = false;
-            });
+        // Both the global and the hub's own options: SignalR copies the global ones into the hub's.
+        builder.Services.AddOptions<HubOptions>()
+            .Configure<IOptions<PushOptions>>((hub, push) => hub.MaximumReceiveMessageSize = push.Value.MaxMessageBytes);
+        builder.Services.AddOptions<HubOptions<MarketHub>>()
+            .Configure<IOptions<PushOptions>>((hub, push) => hub.MaximumReceiveMessageSize = push.Value.MaxMessageBytes);
         builder.Services.AddSingleton<PushStats>();
         builder.Services.AddSingleton<MarketFeeds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MarketFeeds>());

@@ -12,7 +12,7 @@ public sealed class PushTests
 
     private static readonly string[] Stream =
     [
-        "--mints", "4", "--prefill", "120", "--transactions", "1500", "--rate", "150", "--slot-ms", "100",
+        "--mints", "4", "--prefill", "120", "--rate", "200", "--slot-ms", "100",
         "--drop-every-ms", "3000", "--duplicate-rate", "0.05", "--skip-rate", "0.05",
     ];
 
@@ -20,7 +20,7 @@ public sealed class PushTests
     public async Task SubscribersReceiveEveryEventOfTheTruthInOrderAndTheLastStateOfEveryCandle()
     {
         using var data = new TempDirectory();
-        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "41", .. Stream]);
+        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "41", "--transactions", "1500", .. Stream]);
         var mints = (await simulator.GetTruthAsync()).Keys.Order(StringComparer.Ordinal).Take(3).ToList();
         await using var gateway = await GatewayProcess.StartAsync(simulator, data.Path, "--Spin:Push:CandleCoalesce", "00:00:00.200");
         await using var client = await MarketClient.ConnectAsync(gateway.Http.BaseAddress!);
@@ -64,7 +64,7 @@ public sealed class PushTests
     public async Task AClientThatReconnectsWithSinceEndsWithEveryEventExactlyOnce()
     {
         using var data = new TempDirectory();
-        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "42", .. Stream]);
+        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "42", "--transactions", "4000", .. Stream]);
         var mint = (await simulator.GetTruthAsync()).Keys.Order(StringComparer.Ordinal).First();
         await using var gateway = await GatewayProcess.StartAsync(simulator, data.Path);
 
@@ -99,7 +99,7 @@ public sealed class PushTests
     public async Task AGatewayAsAnOrleansClientKeepsPushingExactlyAcrossASiloRestart()
     {
         using var data = new TempDirectory();
-        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "43", .. Stream]);
+        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "43", "--transactions", "6000", .. Stream]);
         var mints = (await simulator.GetTruthAsync()).Keys.Order(StringComparer.Ordinal).Take(2).ToList();
         var (httpPort, siloPort, gatewayPort) = (FreePort.Get(), FreePort.Get(), FreePort.Get());
         var silo = await SiloProcess.StartAsync(simulator, data.Path, httpPort, siloPort, gatewayPort);
@@ -109,9 +109,17 @@ public sealed class PushTests
         foreach (var mint in mints)
         {
             await client.SubscribeEventsAsync(mint, since: 0);
+            await client.SubscribeCandlesAsync(mint, "s1", history: 1000);
         }
 
+        // A second client that leaves before the silo dies and comes back with since after it returns.
+        var leaving = await MarketClient.ConnectAsync(gateway.Http.BaseAddress!);
+        await leaving.SubscribeEventsAsync(mints[0], since: 0);
         await client.WaitForAsync(c => mints.All(m => c.EventsOf(m).Count >= 60), Patience, "pushes through the client gateway");
+        await leaving.DisposeAsync();
+        var leftWith = leaving.EventsOf(mints[0]);
+
+        Assert.False((await simulator.GetStatusAsync())["done"]!.GetValue<bool>(), "the stream ended before the silo was killed");
         await silo.Process.KillAsync();
         await silo.DisposeAsync();
         var before = mints.ToDictionary(m => m, m => client.EventsOf(m).Count);
@@ -127,18 +135,27 @@ public sealed class PushTests
         }
 
         var silence = DateTime.UtcNow - restartedAt;
+        await using var back = await MarketClient.ConnectAsync(gateway.Http.BaseAddress!);
+        await back.SubscribeEventsAsync(mints[0], since: leftWith[^1].Seq);
 
         await simulator.WaitUntilDoneAsync(Patience);
         var truth = await simulator.GetTruthAsync();
         await client.WaitForAsync(c => mints.All(m => c.EventsOf(m).Count >= truth[m].Count), Patience, "every event of the truth");
+        await back.WaitForAsync(c => leftWith.Count + c.EventsOf(mints[0]).Count >= truth[mints[0]].Count, Patience, "the resumed client to catch up");
         Assert.Empty(client.Violations);
+        Assert.Empty(back.Violations);
         foreach (var mint in mints)
         {
             var received = client.EventsOf(mint);
             Assert.Equal(Enumerable.Range(1, truth[mint].Count).Select(i => (long)i), received.Select(e => e.Seq));
             TruthAssert.SameEvents(mint, truth[mint], received.Select(e => e.Event).ToList());
+            var served = await KlineAsync(gateway, mint, "s1");
+            await client.WaitForAsync(c => SameCandles(c, mint, "s1", served), TimeSpan.FromSeconds(10), $"the last candle states of {mint} to equal /api/kline");
         }
 
+        var resumed = leftWith.Concat(back.EventsOf(mints[0])).ToList();
+        Assert.Equal(Enumerable.Range(1, truth[mints[0]].Count).Select(i => (long)i), resumed.Select(e => e.Seq));
+        TruthAssert.SameEvents(mints[0], truth[mints[0]], resumed.Select(e => e.Event).ToList());
         Assert.True(silence < TimeSpan.FromSeconds(30), $"pushes resumed {silence} after the silo was back");
     }
 

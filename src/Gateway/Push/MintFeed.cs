@@ -13,6 +13,7 @@ namespace Spin.Gateway.Push;
 internal sealed partial class MintFeed
 {
     private const int ReadPage = 1000;
+    private const int MaxRefreshPages = 10;
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IMintGrain _grain;
     private readonly MarketFeeds _feeds;
@@ -247,8 +248,11 @@ internal sealed partial class MintFeed
         var fresh = push.Events.Where(e => e.Seq > Seq).ToList();
         if (fresh.Count > 0 && fresh[0].Seq > Seq + 1)
         {
-            // A push was lost (a silo restarted between two batches): read the gap from the store first.
-            await SendRangeAsync(Seq + 1, fresh[0].Seq - 1);
+            // A push was lost (a silo restarted between two batches): read the gap from the store first, with the
+            // candles it touched.
+            var gapFrom = Seq + 1;
+            await SendRangeAsync(gapFrom, fresh[0].Seq - 1);
+            await RefreshCandlesAsync(gapFrom);
         }
 
         if (_eventSubscribers > 0)
@@ -270,13 +274,35 @@ internal sealed partial class MintFeed
 
     private async Task CatchUpAsync(long newest)
     {
-        await SendRangeAsync(Seq + 1, newest);
-        foreach (var (interval, subscribers) in _candleSubscribers.Where(p => p.Value > 0).ToList())
+        var from = Seq + 1;
+        await SendRangeAsync(from, newest);
+        await RefreshCandlesAsync(from);
+    }
+
+    // Sends the current state of every subscribed candle from the bucket of event fromSeq on: the candles that batches
+    // this gateway never received a push for have changed.
+    private async Task RefreshCandlesAsync(long fromSeq)
+    {
+        var subscribed = _candleSubscribers.Where(p => p.Value > 0).Select(p => p.Key).ToList();
+        if (subscribed.Count == 0 || await _grain.GetEventRange(fromSeq, 1) is not [var first, ..])
         {
-            var latest = await _grain.GetCandles(new CandleQuery(interval, 1, 2, true, null, null, false));
-            foreach (var candle in latest.Candles.Reverse())
+            return;
+        }
+
+        foreach (var interval in subscribed)
+        {
+            for (var page = 1; page <= MaxRefreshPages; page++)
             {
-                await StageCandleAsync(interval, candle);
+                var candles = await _grain.GetCandles(new CandleQuery(interval, page, ReadPage, false, interval.BucketOf(first.Event.BlockTime), null, false));
+                foreach (var candle in candles.Candles)
+                {
+                    await StageCandleAsync(interval, candle);
+                }
+
+                if ((long)page * ReadPage >= candles.Total)
+                {
+                    break;
+                }
             }
         }
     }

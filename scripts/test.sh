@@ -33,6 +33,33 @@ if [ ! -x /usr/bin/chromium ]; then
     || echo "could not install chromium: tests/js/page.test.mjs will fail"
 fi
 
+# ---- PostgreSQL for tests/Cluster.Tests (begin) ----
+# The tests log in with SPIN_TEST_POSTGRES, an Npgsql connection string of a role that may create databases; when it is
+# unset they use Host=localhost;Port=5432;Username=spin_test;Password=spin_test, the role created here.
+echo "== PostgreSQL for the cluster tests"
+if [ "$(id -u)" -eq 0 ]; then pg_sudo=""; as_postgres="runuser -u postgres --"; else pg_sudo="sudo"; as_postgres="sudo -u postgres"; fi
+if ! command -v pg_ctlcluster >/dev/null; then
+  $pg_sudo apt-get update -qq && $pg_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+    || echo "could not install postgresql: tests/Cluster.Tests will fail"
+fi
+if command -v pg_lsclusters >/dev/null; then
+  read -r pg_version pg_name pg_port pg_state _ < <(pg_lsclusters -h | head -n 1)
+  if [ -n "${pg_version:-}" ] && [[ "$pg_state" != online* ]]; then
+    $pg_sudo pg_ctlcluster "$pg_version" "$pg_name" start || echo "could not start PostgreSQL $pg_version/$pg_name"
+  fi
+  # pg_isready only polls, so wait for it with a bounded loop.
+  for _ in $(seq 1 30); do pg_isready -q -p "${pg_port:-5432}" && break; sleep 1; done
+  if ! pg_isready -p "${pg_port:-5432}"; then
+    echo "PostgreSQL does not accept connections: tests/Cluster.Tests will fail"
+  elif [ -z "${SPIN_TEST_POSTGRES:-}" ]; then
+    (cd / && $as_postgres psql -X -q -p "${pg_port:-5432}" -v ON_ERROR_STOP=1 -c "DO \$\$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'spin_test') THEN
+          CREATE ROLE spin_test LOGIN CREATEDB PASSWORD 'spin_test';
+        END IF; END \$\$") || echo "could not create the spin_test role: tests/Cluster.Tests will fail"
+  fi
+fi
+# ---- PostgreSQL for tests/Cluster.Tests (end) ----
+
 if [ $status -eq 0 ]; then
   # One project at a time: the machines have two cores, and the end-to-end suites start several processes.
   for project in tests/*/*.csproj; do

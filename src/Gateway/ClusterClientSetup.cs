@@ -20,8 +20,19 @@ public static class ClusterClientSetup
         }
 
         var cluster = builder.Configuration.GetSection(SpinClusterOptions.SectionName).Get<SpinClusterOptions>() ?? new();
-        var endpoints = (cluster.Gateways.Length == 0 ? ["127.0.0.1:30000"] : cluster.Gateways).Select(Parse).ToArray();
-        builder.UseOrleansClient(client => client.UseStaticClustering(endpoints));
+        builder.UseOrleansClient(client =>
+        {
+            if (cluster.Membership == MembershipProvider.AdoNet)
+            {
+                client.Configure<Orleans.Configuration.ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+                    .UseAdoNetClustering(options =>
+                        (options.Invariant, options.ConnectionString) = (SpinSiloExtensions.NpgsqlInvariant, SpinSiloExtensions.RequireConnectionString(cluster)));
+            }
+            else
+            {
+                client.UseStaticClustering((cluster.Gateways.Length == 0 ? ["127.0.0.1:30000"] : cluster.Gateways).Select(Parse).ToArray());
+            }
+        });
         // Look for returning gateways every few seconds rather than every minute, so that pushes resume soon after a
         // silo restarts.
         builder.Services.Configure<Orleans.Configuration.GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));

@@ -20,8 +20,41 @@ public sealed class SpinClusterOptions
     /// the silos as an Orleans client.</summary>
     public ClusterMode Mode { get; set; } = ClusterMode.Standalone;
 
-    /// <summary>In client mode, the silos' gateway endpoints (<c>host:port</c>) to connect to; 127.0.0.1:30000 when empty.</summary>
+    /// <summary>In client mode, the silos' gateway endpoints (<c>host:port</c>) to connect to; 127.0.0.1:30000 when empty.
+    /// Unused with <see cref="MembershipProvider.AdoNet"/>, where clients find the gateways in the membership table.</summary>
     public string[] Gateways { get; set; } = [];
+
+    /// <summary>Where silos and clients find each other: <c>Localhost</c> (one silo, no database; the default) or
+    /// <c>AdoNet</c> (the PostgreSQL membership table, for several silos).</summary>
+    public MembershipProvider Membership { get; set; } = MembershipProvider.Localhost;
+
+    /// <summary>The PostgreSQL (Npgsql) connection string of the membership table, with <see cref="MembershipProvider.AdoNet"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The cluster's id: silos and clients with the same id form one cluster.</summary>
+    [Required]
+    public string ClusterId { get; set; } = "spin";
+
+    /// <summary>The service's id, stable across deployments.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "spin";
+
+    /// <summary>This silo's name, stable across restarts (defaults to the host name).</summary>
+    public string? SiloName { get; set; }
+
+    /// <summary>The address other silos and clients reach this silo at (default: loopback with localhost membership,
+    /// else this host's first IPv4 address).</summary>
+    public string? AdvertisedAddress { get; set; }
+}
+
+/// <summary>Where silos and clients find each other.</summary>
+public enum MembershipProvider
+{
+    /// <summary>One silo on this machine, no database.</summary>
+    Localhost,
+
+    /// <summary>The Orleans ADO.NET membership table in PostgreSQL.</summary>
+    AdoNet,
 }
 
 /// <summary>How a Gateway process joins the cluster.</summary>

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Configuration;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
@@ -21,8 +24,42 @@ public static class SpinSiloExtensions
     {
         var cluster = builder.Configuration.GetSection(SpinClusterOptions.SectionName).Get<SpinClusterOptions>() ?? new();
         builder.Services.AddOptions<SpinClusterOptions>().BindConfiguration(SpinClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort));
+        builder.UseOrleans(silo =>
+        {
+            if (cluster.Membership == MembershipProvider.AdoNet)
+            {
+                silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+                    .Configure<SiloOptions>(options => options.SiloName = cluster.SiloName ?? Environment.MachineName)
+                    .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
+                    .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (NpgsqlInvariant, RequireConnectionString(cluster)));
+            }
+            else
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
+            }
+        });
         return builder.AddSpinSiloServices();
+    }
+
+    /// <summary>The ADO.NET invariant of PostgreSQL's provider.</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>The membership connection string, or a clear error when it is missing.</summary>
+    public static string RequireConnectionString(SpinClusterOptions cluster) =>
+        string.IsNullOrWhiteSpace(cluster.ConnectionString)
+            ? throw new InvalidOperationException("Spin:Cluster:ConnectionString is required when Spin:Cluster:Membership is AdoNet.")
+            : cluster.ConnectionString;
+
+    private static IPAddress AdvertisedAddress(SpinClusterOptions cluster)
+    {
+        if (!string.IsNullOrWhiteSpace(cluster.AdvertisedAddress))
+        {
+            return IPAddress.TryParse(cluster.AdvertisedAddress, out var address) ? address
+                : Dns.GetHostAddresses(cluster.AdvertisedAddress).First(a => a.AddressFamily == AddressFamily.InterNetwork);
+        }
+
+        return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
     }
 
     /// <summary>Adds the store, the token metadata fetcher, the Solana client and the chain listener.</summary>

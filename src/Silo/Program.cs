@@ -1,3 +1,5 @@
+using Spin.Silo.Telemetry;
+
 namespace Spin.Silo;
 
 /// <summary>The silo process (cluster mode); standalone mode co-hosts the same silo in the Gateway.</summary>
@@ -8,9 +10,11 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddSpinStandaloneSilo();
+        builder.AddSpinTelemetry();
 
         var app = builder.Build();
         app.MapGet("/alive", () => Results.Ok(new { status = "alive" }));
+        app.MapSpinMetrics();
         app.Run();
     }
 }

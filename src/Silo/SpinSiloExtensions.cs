@@ -9,6 +9,7 @@ using Spin.Chain.SpinPet;
 using Spin.Grains.Details;
 using Spin.Grains.Storage;
 using Spin.Silo.Ingest;
+using Spin.Silo.Telemetry;
 
 namespace Spin.Silo;
 
@@ -81,6 +82,7 @@ public static class SpinSiloExtensions
         services.AddSingleton<DecodeStats>();
         services.AddSingleton<IngestStats>();
         services.AddSingleton<BlockTimeCache>();
+        services.AddSingleton<IngestMetrics>();
         services.AddSingleton<ChainReconciler>();
         services.AddSingleton(sp => new SolanaRpcOptions
         {

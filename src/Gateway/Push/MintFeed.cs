@@ -112,7 +112,11 @@ internal sealed partial class MintFeed
             }
 
             var client = _feeds.Hub.Clients.Client(connectionId);
-            await ReadAsync(from, Seq, async e => await client.Event(new EventMessage(Mint, e.Seq, PushJson.Event(e.Event), Now())));
+            await ReadAsync(from, Seq, async e =>
+            {
+                await client.Event(new EventMessage(Mint, e.Seq, PushJson.Event(e.Event), Now()));
+                _feeds.Stats.Pushed(1);
+            });
             await _feeds.Hub.Groups.AddToGroupAsync(connectionId, EventsGroup);
             if (!rejoin)
             {
@@ -262,9 +266,10 @@ internal sealed partial class MintFeed
             {
                 await group.Event(new EventMessage(Mint, stored.Seq, PushJson.Event(stored.Event), Now()));
             }
+
+            _feeds.Stats.Pushed(fresh.Count);
         }
 
-        _feeds.Stats.Pushed(fresh.Count);
         Seq = Math.Max(Seq, push.LastSeq);
         foreach (var update in push.Candles)
         {
@@ -312,7 +317,11 @@ internal sealed partial class MintFeed
         if (_eventSubscribers > 0)
         {
             var group = _feeds.Hub.Clients.Group(EventsGroup);
-            await ReadAsync(from, to, async e => await group.Event(new EventMessage(Mint, e.Seq, PushJson.Event(e.Event), Now())));
+            await ReadAsync(from, to, async e =>
+            {
+                await group.Event(new EventMessage(Mint, e.Seq, PushJson.Event(e.Event), Now()));
+                _feeds.Stats.Pushed(1);
+            });
         }
 
         Seq = Math.Max(Seq, to);

@@ -21,6 +21,7 @@ public static class PushSetup
         builder.Services.AddOptions<HubOptions<MarketHub>>()
             .Configure<IOptions<PushOptions>>((hub, push) => hub.MaximumReceiveMessageSize = push.Value.MaxMessageBytes);
         builder.Services.AddSingleton<PushStats>();
+        builder.Services.AddSingleton<PushMetrics>();
         builder.Services.AddSingleton<MarketFeeds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MarketFeeds>());
         return builder;
@@ -30,6 +31,7 @@ public static class PushSetup
     public static WebApplication MapSpinPush(this WebApplication app)
     {
         app.MapHub<MarketHub>(HubPath);
+        app.Services.GetRequiredService<PushMetrics>();
         return app;
     }
 }

@@ -6,7 +6,7 @@ public sealed class PushStats
     private long _events;
     private long _candles;
 
-    /// <summary>Events forwarded to subscriber groups.</summary>
+    /// <summary>Event messages sent: to subscriber groups, and to resuming clients.</summary>
     public long EventsPushed => Interlocked.Read(ref _events);
 
     /// <summary>Candle messages sent to subscriber groups.</summary>

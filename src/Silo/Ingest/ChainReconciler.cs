@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Spin.Silo.Telemetry;
 using Spin.Chain.Rpc;
 using Spin.Chain.SpinPet;
 using Spin.Grains.Interfaces.Events;
@@ -17,6 +19,7 @@ public sealed partial class ChainReconciler(
     BlockTimeCache blockTimes,
     DecodeStats decodeStats,
     IngestStats stats,
+    IngestMetrics metrics,
     IOptions<ChainOptions> options,
     ILogger<ChainReconciler> logger)
 {
@@ -108,9 +111,15 @@ public sealed partial class ChainReconciler(
             }
 
             var blockTime = await blockTimes.GetAsync(info.Slot, info.BlockTime, cancellationToken);
+            var backfilled = !_live.ContainsKey(info.Signature);
             foreach (var chainEvent in TransactionEvents.Extract(info.Signature, info.Slot, blockTime, lines, _options.ProgramId, decodeStats, logger))
             {
                 stats.Decoded(chainEvent.Body.Type);
+                if (backfilled)
+                {
+                    stats.BackfilledEvent();
+                }
+
                 var mint = chainEvent.Body.Mint;
                 if (!byMint.TryGetValue(mint, out var list))
                 {
@@ -170,7 +179,9 @@ public sealed partial class ChainReconciler(
 
     private async Task ApplyAsync(Dictionary<string, List<ChainEvent>> byMint, SignatureInfo last, int transactions)
     {
+        var started = Stopwatch.GetTimestamp();
         var results = await Task.WhenAll(byMint.Select(p => grains.GetGrain<IMintGrain>(p.Key).Apply(p.Value)));
+        metrics.Applied(Stopwatch.GetElapsedTime(started));
         cursors.Write(_options.ProgramId, new ChainCursor(last.Signature, last.Slot));
         stats.Applied(transactions, results.Sum(r => r.Applied), results.Sum(r => r.Duplicates), last.Slot);
         LogDebugApplied(logger, transactions, byMint.Count, last.Slot);

@@ -14,6 +14,7 @@ public sealed class IngestStats
     private long _lastSlot;
     private readonly DateTimeOffset _created = DateTimeOffset.UtcNow;
     private long _nodeSlot;
+    private long _backfilled;
     private long _reconciledSlot;
     private readonly long[] _perSecond = new long[60];
     private readonly long[] _secondOf = new long[60];
@@ -94,6 +95,11 @@ public sealed class IngestStats
     }
 
     internal void Decoded(SpinEventType type) => Interlocked.Increment(ref _byType[(int)type]);
+
+    /// <summary>Events of transactions fetched by reconciliation rather than received live.</summary>
+    public long Backfilled => Interlocked.Read(ref _backfilled);
+
+    internal void BackfilledEvent() => Interlocked.Increment(ref _backfilled);
 
     internal void Notification() => Interlocked.Increment(ref _notifications);
 

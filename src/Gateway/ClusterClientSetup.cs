@@ -1,4 +1,5 @@
 using System.Net;
+using Orleans.Dashboard;
 using Spin.Silo;
 
 namespace Spin.Gateway;
@@ -22,6 +23,7 @@ public static class ClusterClientSetup
         var cluster = builder.Configuration.GetSection(SpinClusterOptions.SectionName).Get<SpinClusterOptions>() ?? new();
         builder.UseOrleansClient(client =>
         {
+            client.AddDashboard();
             if (cluster.Membership == MembershipProvider.AdoNet)
             {
                 client.Configure<Orleans.Configuration.ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))

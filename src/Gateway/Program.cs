@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Spin.Gateway;
 using Spin.Gateway.Api;
 using Spin.Gateway.OpenApi;
@@ -46,4 +47,6 @@ app.MapUsersApi();
 app.MapHealthApi();
 app.MapSpinPush();
 app.MapSpinMetrics();
+// The Orleans dashboard of the whole cluster (every silo), for operators; not part of the API document.
+app.MapOrleansDashboard("/dashboard").ExcludeFromDescription();
 app.Run();

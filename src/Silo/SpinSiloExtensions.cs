@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
@@ -27,6 +28,7 @@ public static class SpinSiloExtensions
         builder.Services.AddOptions<SpinClusterOptions>().BindConfiguration(SpinClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.UseOrleans(silo =>
         {
+            silo.AddDashboard();
             if (cluster.Membership == MembershipProvider.AdoNet)
             {
                 silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))

@@ -10,7 +10,7 @@ namespace Spin.Cluster.Tests.Clustering;
 public sealed class ProductMembershipTests
 {
     [Fact]
-    public async Task SilosJoinThroughPostgresAndAClientGatewayFindsThemInTheMembershipTable()
+    public async Task ThreeSilosJoinThroughPostgresAndAClientGatewayFindsThemAndShowsThemOnItsDashboard()
     {
         await using var database = await TestDatabase.CreateAsync();
         var data = Directory.CreateTempSubdirectory("spin-cluster-").FullName;
@@ -19,7 +19,7 @@ public sealed class ProductMembershipTests
         var silos = new List<TestProcess>();
         try
         {
-            foreach (var name in new[] { "silo-a", "silo-b" })
+            foreach (var name in new[] { "silo-a", "silo-b", "silo-c" })
             {
                 silos.Add(TestProcess.Start(name, RepoPaths.SiloDll,
                 [
@@ -32,11 +32,11 @@ public sealed class ProductMembershipTests
             await Eventually.HoldsAsync(async () =>
             {
                 var active = await database.ScalarAsync<long>("SELECT count(*) FROM OrleansMembership WHERE DeploymentId = 'spin-test' AND Status = 3");
-                return (active == 2, $"{active} active silos; {string.Join(" | ", silos.Select(s => s.Tail(3)))}");
-            }, TimeSpan.FromSeconds(90), "both silos to be active in the membership table");
+                return (active == 3, $"{active} active silos; {string.Join(" | ", silos.Select(s => s.Tail(3)))}");
+            }, TimeSpan.FromSeconds(90), "every silo to be active in the membership table");
             var names = await database.ScalarAsync<string>(
                 "SELECT string_agg(SiloName, ',' ORDER BY SiloName) FROM OrleansMembership WHERE DeploymentId = 'spin-test' AND Status = 3");
-            Assert.Equal("silo-a,silo-b", names);
+            Assert.Equal("silo-a,silo-b,silo-c", names);
 
             var port = FreePort.Get();
             await using var gateway = TestProcess.Start("gateway", RepoPaths.GatewayDll,
@@ -51,6 +51,17 @@ public sealed class ProductMembershipTests
             }, TimeSpan.FromSeconds(60), "the client gateway to reach the cluster");
             var mints = await http.GetFromJsonAsync<JsonObject>("api/mints");
             Assert.True(mints!["success"]!.GetValue<bool>());
+
+            // The operators' dashboard on the client gateway shows every silo of the cluster.
+            var page = await http.GetStringAsync("dashboard/");
+            Assert.Contains("index.min.js", page);
+            await Eventually.HoldsAsync(async () =>
+            {
+                var counters = await http.GetFromJsonAsync<JsonObject>("dashboard/DashboardCounters");
+                var hosts = counters!["hosts"]!.AsArray().Where(h => h!["status"]!.GetValue<string>() == "Active")
+                    .Select(h => h!["siloName"]!.GetValue<string>()).Order().ToList();
+                return (hosts.SequenceEqual(["silo-a", "silo-b", "silo-c"]), string.Join(",", hosts));
+            }, TimeSpan.FromSeconds(30), "the dashboard to list all three silos");
         }
         finally
         {

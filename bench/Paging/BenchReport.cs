@@ -1,3 +1,4 @@
+using Spin.Bench;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -12,6 +13,11 @@ public sealed record BenchRun(string[] Args, PagingOptions Options, SyntheticCha
 /// <summary>The Markdown section of docs/benchmarks.md: how the figures were taken, on what, and the table.</summary>
 public static class BenchReport
 {
+    /// <summary>Replaces this section in the Markdown file (keeping its <see cref="Reading"/> subsection), or appends it.</summary>
+    public static void WriteSection(string path, string section) => BenchMarkdown.WriteSection(path, Heading, Reading, section);
+
+    private static string Wrap(string paragraph, int width = 118) => BenchMarkdown.Wrap(paragraph, width);
+
     /// <summary>The heading of the section this bench owns.</summary>
     public const string Heading = "## Paging: first vs last page";
 
@@ -44,39 +50,6 @@ public static class BenchReport
             .Append(Table(run.Results)).ToString();
     }
 
-    /// <summary>Replaces the section in the Markdown file (keeping its <see cref="Reading"/> subsection), or appends it.</summary>
-    public static void WriteSection(string path, string section)
-    {
-        var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : [];
-        var start = lines.IndexOf(Heading);
-        var kept = new List<string>();
-        if (start >= 0)
-        {
-            var end = lines.FindIndex(start + 1, l => l.StartsWith("## ", StringComparison.Ordinal)) is var next and >= 0 ? next : lines.Count;
-            var reading = lines.FindIndex(start, end - start, l => l == Reading);
-            kept = reading >= 0 ? ["", .. lines.GetRange(reading, end - reading)] : [];
-            lines.RemoveRange(start, end - start);
-        }
-        else
-        {
-            if (lines.Count > 0 && lines[^1].Length > 0)
-            {
-                lines.Add("");
-            }
-
-            start = lines.Count;
-        }
-
-        List<string> inserted = [.. section.TrimEnd().Split('\n'), .. kept];
-        while (inserted[^1].Length == 0)
-        {
-            inserted.RemoveAt(inserted.Count - 1);
-        }
-
-        lines.InsertRange(start, start < lines.Count ? [.. inserted, ""] : inserted);
-        File.WriteAllText(path, string.Join('\n', lines) + "\n");
-    }
-
     /// <summary>The 1-minute load average, where the system tells it.</summary>
     public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
@@ -107,23 +80,6 @@ public static class BenchReport
         }
 
         return table.ToString();
-    }
-
-    // Breaks a paragraph into lines of at most 118 characters, as the rest of the file is written.
-    private static string Wrap(string paragraph)
-    {
-        var lines = new List<string> { "" };
-        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (lines[^1].Length > 0 && lines[^1].Length + 1 + word.Length > 118)
-            {
-                lines.Add("");
-            }
-
-            lines[^1] = lines[^1].Length == 0 ? word : $"{lines[^1]} {word}";
-        }
-
-        return string.Join('\n', lines);
     }
 
     private static string Ms(Latency latency) => $"{latency.MedianMs.ToString("F2", Invariant)} / {latency.P99Ms.ToString("F2", Invariant)}";

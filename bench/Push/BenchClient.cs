@@ -42,9 +42,6 @@ public sealed class BenchClient : IAsyncDisposable
     /// <summary>Per mint, the sequence number the subscription answered (live events follow it); null without one.</summary>
     public long?[] Acks { get; private set; } = [];
 
-    /// <summary>The open connection.</summary>
-    public HubConnection Connection => _connection;
-
     /// <summary>Connects.</summary>
     public Task StartAsync() => _connection.StartAsync();
 

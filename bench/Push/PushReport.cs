@@ -1,3 +1,4 @@
+using Spin.Bench;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -7,6 +8,11 @@ namespace Spin.Bench.Push;
 /// <summary>The Markdown section of docs/benchmarks.md: how the figures were taken, on what, the headline and the runs.</summary>
 public static class PushReport
 {
+    /// <summary>Replaces this section in the Markdown file (keeping its <see cref="Reading"/> subsection), or appends it.</summary>
+    public static void WriteSection(string path, string section) => BenchMarkdown.WriteSection(path, Heading, Reading, section);
+
+    private static string Wrap(string paragraph, int width = 118) => BenchMarkdown.Wrap(paragraph, width);
+
     /// <summary>The heading of the section this bench owns.</summary>
     public const string Heading = "## Push latency";
 
@@ -45,45 +51,17 @@ public static class PushReport
             .Append(Notes(results)).ToString();
     }
 
-    /// <summary>Replaces the section in the Markdown file (keeping its <see cref="Reading"/> subsection), or appends it.</summary>
-    public static void WriteSection(string path, string section)
-    {
-        var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : [];
-        var start = lines.IndexOf(Heading);
-        var kept = new List<string>();
-        if (start >= 0)
-        {
-            var end = lines.FindIndex(start + 1, l => l.StartsWith("## ", StringComparison.Ordinal)) is var next and >= 0 ? next : lines.Count;
-            var reading = lines.FindIndex(start, end - start, l => l == Reading);
-            kept = reading >= 0 ? ["", .. lines.GetRange(reading, end - reading)] : [];
-            lines.RemoveRange(start, end - start);
-        }
-        else
-        {
-            if (lines.Count > 0 && lines[^1].Length > 0)
-            {
-                lines.Add("");
-            }
-
-            start = lines.Count;
-        }
-
-        List<string> inserted = [.. section.TrimEnd().Split('\n'), .. kept];
-        while (inserted[^1].Length == 0)
-        {
-            inserted.RemoveAt(inserted.Count - 1);
-        }
-
-        lines.InsertRange(start, start < lines.Count ? [.. inserted, ""] : inserted);
-        File.WriteAllText(path, string.Join('\n', lines) + "\n");
-    }
-
     /// <summary>The median of the valid runs' <paramref name="pick"/> for a system, if it has valid runs.</summary>
     public static double? Median(IEnumerable<RunResult> results, string system, Func<LatencySummary, double> pick)
     {
-        var values = results.Where(r => r.System == system && r.Valid).Select(r => pick(r.Total)).Order().ToList();
-        return values.Count == 0 ? null
-            : values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+        var values = results.Where(r => r.System == system && r.Valid).Select(r => pick(r.Total)).ToList();
+        return values.Count == 0 ? null : MedianOf(values);
+    }
+
+    private static double MedianOf(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string Headline(IReadOnlyList<RunResult> results)
@@ -98,8 +76,14 @@ public static class PushReport
         var target = p99 <= TargetP99Ms ? $"met (p99 ≤ {TargetP99Ms:F0} ms)" : $"missed by {Ms(p99 - TargetP99Ms)} ms (p99 ≤ {TargetP99Ms:F0} ms)";
         var baseline = baseP50 is not { } b50 || baseP99 is not { } b99 ? "no baseline run passed the check"
             : $"baseline (bare SignalR hub) **{Ms(b50)} / {Ms(b99)} ms**; product / baseline **{Ratio(p50, b50)} at p50, {Ratio(p99, b99)} at p99**";
+        var pairs = results.Where(r => r.System == "baseline" && r.Valid)
+            .Select(b => (Base: b, Product: results.FirstOrDefault(p => p.System == "product" && p.Run == b.Run && p.Valid)))
+            .Where(p => p.Product is not null).ToList();
+        var perRun = pairs.Count == 0 ? "" : $" (median of the per-run ratios, which cancels part of the machine's noise: " +
+            $"{MedianOf(pairs.Select(p => p.Product!.Total.P50 / p.Base.Total.P50)):F1}× at p50, " +
+            $"{MedianOf(pairs.Select(p => p.Product!.Total.P99 / p.Base.Total.P99)):F1}× at p99)";
         return $"Headline (medians of the checked runs' p50 / p99, emission to receipt): product **{Ms(p50)} / {Ms(p99)} ms**; " +
-            $"{baseline}. Target {target}.";
+            $"{baseline}{perRun}. Target {target}.";
     }
 
     private static string Machine(PushBenchOptions o, IReadOnlyList<RunResult> results)
@@ -158,20 +142,4 @@ public static class PushReport
 
     private static string Ratio(double product, double baseline) => baseline > 0 ? (product / baseline).ToString("F1", Invariant) + "×" : "n/a";
 
-    // Breaks a paragraph into lines of at most 118 characters, as the rest of the file is written.
-    private static string Wrap(string paragraph, int width = 118)
-    {
-        var lines = new List<string> { "" };
-        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (lines[^1].Length > 0 && lines[^1].Length + 1 + word.Length > width)
-            {
-                lines.Add("");
-            }
-
-            lines[^1] = lines[^1].Length == 0 ? word : $"{lines[^1]} {word}";
-        }
-
-        return string.Join('\n', lines);
-    }
 }

@@ -4,7 +4,7 @@ namespace Spin.Bench.Push;
 /// <param name="System">"product" or "baseline".</param>
 /// <param name="Run">The run's number.</param>
 /// <param name="Window">The measured interval.</param>
-/// <param name="Events">Distinct events emitted in the window (over all mints).</param>
+/// <param name="Events">Distinct events of the subscribed mints emitted in the window.</param>
 /// <param name="Expected">(client, event) pairs the clients had to receive: every event of their mints emitted in the window.</param>
 /// <param name="Delivered">Of those, the ones received.</param>
 /// <param name="Violations">Messages out of sequence order, twice, of an unknown mint or not matching the ground truth.</param>

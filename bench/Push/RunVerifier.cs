@@ -12,7 +12,8 @@ public static class RunVerifier
     public static RunResult Verify(string system, int run, ClientFleet fleet, EmitClock emits, SequenceIndex index, MeasuredWindow window, string? problem)
     {
         var emitted = emits.Between(window.From, window.To).Where(e => !e.Failed).Select(e => e.Signature).ToHashSet(StringComparer.Ordinal);
-        var expectedByMint = index.Mints.ToDictionary(m => m, m => index.Where(m, emitted.Contains).ToHashSet(), StringComparer.Ordinal);
+        var subscribed = fleet.Clients.SelectMany(c => c.Mints).ToHashSet(StringComparer.Ordinal);
+        var expectedByMint = subscribed.ToDictionary(m => m, m => index.Where(m, emitted.Contains).ToHashSet(), StringComparer.Ordinal);
         var check = new Tally(window);
         foreach (var (client, number) in fleet.Clients.Select((c, i) => (c, i)))
         {

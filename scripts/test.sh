@@ -60,6 +60,17 @@ if command -v pg_lsclusters >/dev/null; then
 fi
 # ---- PostgreSQL for tests/Cluster.Tests (end) ----
 
+# ---- deployment tools for tests/Cluster.Tests/Operations (begin) ----
+# DeployConfigTests validates docker-compose.yml with `docker-compose config` (no Docker engine needed, so none is
+# installed: --no-install-recommends) and runs scripts/cluster.sh, which waits on the processes with curl.
+if ! command -v docker-compose >/dev/null || ! command -v curl >/dev/null; then
+  echo "== docker-compose and curl for the deployment tests"
+  ops_sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
+  $ops_sudo apt-get update -qq && $ops_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    docker-compose curl >/dev/null || echo "could not install docker-compose and curl: DeployConfigTests will fail"
+fi
+# ---- deployment tools for tests/Cluster.Tests/Operations (end) ----
+
 if [ $status -eq 0 ]; then
   # One project at a time: the machines have two cores, and the end-to-end suites start several processes.
   for project in tests/*/*.csproj; do

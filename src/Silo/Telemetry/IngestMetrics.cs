@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
 using Spin.Chain.Rpc;
 using Spin.Chain.SpinPet;
 using Spin.Grains.Interfaces.Events;
@@ -18,7 +19,8 @@ public sealed class IngestMetrics
     private readonly Histogram<double> _applyDuration;
 
     /// <summary>Creates the instruments.</summary>
-    public IngestMetrics(IMeterFactory meters, IngestStats stats, DecodeStats decode, SolanaLogsSubscriber subscriber, RocksStore store)
+    public IngestMetrics(IMeterFactory meters, IngestStats stats, DecodeStats decode, SolanaLogsSubscriber subscriber, RocksStore store,
+        IOptions<ChainOptions> chain)
     {
         var meter = meters.Create(MeterName);
         meter.CreateObservableCounter("spin.ingest.events", () => Enum.GetValues<SpinEventType>()
@@ -36,13 +38,19 @@ public sealed class IngestMetrics
         meter.CreateObservableCounter("spin.ingest.backfilled", () => stats.Backfilled, "{event}", "Events of transactions fetched by reconciliation rather than received live");
         meter.CreateObservableCounter("spin.listener.notifications", () => stats.Notifications, "{notification}", "logsSubscribe notifications received");
         meter.CreateObservableCounter("spin.listener.reconnects", () => subscriber.Reconnects, "{reconnect}", "PubSub reconnections");
-        meter.CreateObservableGauge("spin.ingest.lag", () => stats.EstimatedLagSlots(DateTimeOffset.UtcNow), "{slot}", "How far the index lags the chain, in slots");
+        if (chain.Value.ListenerEnabled)
+        {
+            // Only where the listener runs: elsewhere there is no lag to speak of.
+            meter.CreateObservableGauge("spin.ingest.lag", () => stats.EstimatedLagSlots(DateTimeOffset.UtcNow), "{slot}", "How far the index lags the chain, in slots");
+        }
+
         meter.CreateObservableGauge("spin.listener.connected", () => subscriber.Connected ? 1 : 0, "{connection}", "1 while the PubSub subscription is up");
         meter.CreateObservableGauge("spin.rocksdb.size", () => Columns(store, "rocksdb.total-sst-files-size", "rocksdb.cur-size-all-mem-tables"), "By",
             "Size of the SST files and memtables, by column family");
         meter.CreateObservableGauge("spin.rocksdb.pending_compaction", () => Columns(store, "rocksdb.estimate-pending-compaction-bytes"), "By",
             "Bytes compaction still has to rewrite, by column family");
-        _applyDuration = meter.CreateHistogram<double>("spin.ingest.apply.duration", "s", "Time to apply one batch to its mint grains");
+        _applyDuration = meter.CreateHistogram("spin.ingest.apply.duration", "s", "Time to apply one batch to its mint grains", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
 
     /// <summary>Records one applied batch.</summary>

@@ -15,10 +15,8 @@ public static class PushSetup
     {
         builder.Services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        // Both the global and the hub's own options: SignalR copies the global ones into the hub's.
+        // The global options: SignalR copies them into every hub's own, over anything set on those directly.
         builder.Services.AddOptions<HubOptions>()
-            .Configure<IOptions<PushOptions>>((hub, push) => hub.MaximumReceiveMessageSize = push.Value.MaxMessageBytes);
-        builder.Services.AddOptions<HubOptions<MarketHub>>()
             .Configure<IOptions<PushOptions>>((hub, push) => hub.MaximumReceiveMessageSize = push.Value.MaxMessageBytes);
         builder.Services.AddSingleton<PushStats>();
         builder.Services.AddSingleton<PushMetrics>();

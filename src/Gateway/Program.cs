@@ -45,6 +45,7 @@ app.MapDetailsApi();
 app.MapMintsApi();
 app.MapUsersApi();
 app.MapHealthApi();
+app.MapClusterApi();
 app.MapSpinPush();
 app.MapSpinMetrics();
 // The Orleans dashboard of the whole cluster (every silo), for operators; not part of the API document.

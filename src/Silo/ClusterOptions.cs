@@ -42,6 +42,14 @@ public sealed class SpinClusterOptions
     /// <summary>This silo's name, stable across restarts (defaults to the host name).</summary>
     public string? SiloName { get; set; }
 
+    /// <summary>How long a silo waits for a peer's probe answer (cluster mode). With <see cref="MissedProbesLimit"/> it sets
+    /// how soon a dead silo is declared dead and its mints move to their replicas.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Missed probes after which a silo suspects a peer (cluster mode).</summary>
+    [Range(1, 10)]
+    public int MissedProbesLimit { get; set; } = 2;
+
     /// <summary>The address other silos and clients reach this silo at (default: loopback with localhost membership,
     /// else this host's first IPv4 address).</summary>
     public string? AdvertisedAddress { get; set; }

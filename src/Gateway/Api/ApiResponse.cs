@@ -10,14 +10,25 @@ public static class ApiResponse
     /// <summary>The message of every successful response.</summary>
     public const string SuccessMessage = "Operation successful";
 
+    /// <summary>The message of a successful response for a mint whose silo is still catching up its data.</summary>
+    public const string SyncingMessage = "Operation successful; this mint's data is still catching up after a cluster change and may be incomplete";
+
+    /// <summary>The header set to <c>true</c> on answers for a mint that is still catching up.</summary>
+    public const string SyncingHeader = "X-Spin-Syncing";
+
     /// <summary>A 200 response whose data is written by <paramref name="writeData"/>.</summary>
     public static IResult Ok(Action<Utf8JsonWriter> writeData) => Write(StatusCodes.Status200OK, true, writeData, SuccessMessage);
+
+    /// <summary>A 200 response for a mint's data; when <paramref name="syncing"/>, the message and the
+    /// <see cref="SyncingHeader"/> header say the data may be incomplete rather than passing it off as complete.</summary>
+    public static IResult Ok(Action<Utf8JsonWriter> writeData, bool syncing) =>
+        syncing ? Write(StatusCodes.Status200OK, true, writeData, SyncingMessage, syncing: true) : Ok(writeData);
 
     /// <summary>An error response (4xx/5xx) carrying the endpoint's default data object and a clear message.</summary>
     public static IResult Error(int statusCode, string message, Action<Utf8JsonWriter> writeDefaultData) =>
         Write(statusCode, false, writeDefaultData, message);
 
-    private static IResult Write(int statusCode, bool success, Action<Utf8JsonWriter> writeData, string message)
+    private static IResult Write(int statusCode, bool success, Action<Utf8JsonWriter> writeData, string message, bool syncing = false)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -30,14 +41,19 @@ public static class ApiResponse
             writer.WriteEndObject();
         }
 
-        return new JsonBytesResult(buffer.WrittenMemory, statusCode);
+        return new JsonBytesResult(buffer.WrittenMemory, statusCode, syncing);
     }
 
-    private sealed class JsonBytesResult(ReadOnlyMemory<byte> body, int statusCode) : IResult
+    private sealed class JsonBytesResult(ReadOnlyMemory<byte> body, int statusCode, bool syncing) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = statusCode;
+            if (syncing)
+            {
+                httpContext.Response.Headers[SyncingHeader] = "true";
+            }
+
             httpContext.Response.ContentType = "application/json; charset=utf-8";
             httpContext.Response.ContentLength = body.Length;
             await httpContext.Response.Body.WriteAsync(body);

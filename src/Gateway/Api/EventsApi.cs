@@ -29,7 +29,7 @@ public static class EventsApi
         var descending = QueryParameters.OneOf(orderBy, "order_by", "slot_desc", "slot_asc", "slot_desc") == "slot_desc";
 
         var result = await grains.GetGrain<IMintGrain>(address).GetEvents(new EventQuery(number, size, descending));
-        return ApiResponse.Ok(w => WritePage(w, result.Events, result.Total, number, size));
+        return ApiResponse.Ok(w => WritePage(w, result.Events, result.Total, number, size), result.Syncing);
     }
 
     private static void WritePage(Utf8JsonWriter w, IReadOnlyList<Grains.Interfaces.Events.StoredEvent> events, long total, int page, int limit)

@@ -50,7 +50,7 @@ public static class KlineApi
         var fillGaps = QueryParameters.OneOf(rawFillGaps, "fill_gaps", "false", "true", "false") == "true";
         var result = await grains.GetGrain<IMintGrain>(mint).GetCandles(new CandleQuery(interval, page, limit, orderBy == "time_desc", from, to, fillGaps));
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        return ApiResponse.Ok(w => WritePage(w, result.Candles, result.Total, page, limit, interval.Name(), mint, interval, now));
+        return ApiResponse.Ok(w => WritePage(w, result.Candles, result.Total, page, limit, interval.Name(), mint, interval, now), result.Syncing);
     }
 
     private static void WritePage(Utf8JsonWriter w, IReadOnlyList<Candle> candles, long total, int page, int limit,

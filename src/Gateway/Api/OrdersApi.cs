@@ -38,7 +38,7 @@ public static class OrdersApi
         var grain = grains.GetGrain<IMintGrain>(mint);
         var orders = await grain.GetOrders(type == "up_orders", page, limit);
         var token = await grain.GetDetails();
-        return ApiResponse.Ok(w => WritePage(w, orders, token, type, mint, page, limit));
+        return ApiResponse.Ok(w => WritePage(w, orders, token, type, mint, page, limit), orders.Syncing);
     }
 
     private static void WritePage(Utf8JsonWriter w, OrderPage result, MintDetails? token, string type, string mint, int page, int limit)

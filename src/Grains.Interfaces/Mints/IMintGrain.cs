@@ -33,6 +33,10 @@ public interface IMintGrain : IGrainWithStringKey
     [Alias("GetEventRange")]
     Task<IReadOnlyList<StoredEvent>> GetEventRange(long fromSeq, int max);
 
+    /// <summary>Where the mint lives and whether its silo is still catching up.</summary>
+    [Alias("GetPlacement")]
+    Task<MintPlacement> GetPlacement();
+
     /// <summary>Registers (or renews) a gateway's observer for this mint's pushes until <paramref name="lease"/> passes
     /// without renewal; returns the newest sequence number, after which pushes continue.</summary>
     [Alias("Watch")]

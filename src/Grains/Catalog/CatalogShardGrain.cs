@@ -1,36 +1,42 @@
 using System.Buffers.Binary;
-using RocksDbSharp;
+using Microsoft.Extensions.Logging;
 using Spin.Chain.Binary;
 using Spin.Grains.Interfaces.Catalog;
+using Spin.Grains.Interfaces.Replication;
+using Spin.Grains.Placement;
 using Spin.Grains.Storage;
 
 namespace Spin.Grains.Catalog;
 
 /// <summary>One catalog shard: for each sort order an index <c>shard | kind | value | mint</c> in RocksDB, so a page
 /// is a range scan from the cursor; moving a mint deletes its old index keys in the same WriteBatch.</summary>
-public sealed class CatalogShardGrain(RocksStore store) : Grain, ICatalogShardGrain
+[RendezvousPlacement]
+public sealed class CatalogShardGrain(RocksStore store, SiloRanking ranking, ReplicationMetrics metrics, ILogger<CatalogShardGrain> logger)
+    : Grain, ICatalogShardGrain
 {
     private const byte Listing = (byte)'m';
     private byte[] _shard = null!;
     private long _count;
+    private PrefixReplication _replication = null!;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _shard = new byte[2];
-        BinaryPrimitives.WriteUInt16BigEndian(_shard, (ushort)this.GetPrimaryKeyLong());
+        var shard = (ushort)this.GetPrimaryKeyLong();
+        _shard = ReplicatedPrefix.ShardPrefix(shard);
+        _replication = new PrefixReplication(new ReplicatedPrefix(store, StoreColumn.Catalog, _shard),
+            $"{ReplicatedPrefix.Catalog}:{shard}", this.GetGrainId(), ranking, GrainFactory, metrics, logger);
+        await _replication.CatchUpAsync();
         using var iterator = store.NewIterator(StoreColumn.Catalog);
         byte[] prefix = [.. _shard, Listing];
         for (iterator.Seek(prefix); iterator.Valid() && iterator.Key().AsSpan().StartsWith(prefix); iterator.Next())
         {
             _count++;
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task Upsert(MintListing listing)
+    public async Task Upsert(MintListing listing)
     {
         var mint = PublicKey.Parse(listing.Mint);
         var listingKey = (byte[])[.. _shard, Listing, .. mint];
@@ -41,25 +47,23 @@ public sealed class CatalogShardGrain(RocksStore store) : Grain, ICatalogShardGr
         var current = store.Get(StoreColumn.Catalog, listingKey);
         if (current is not null && current.AsSpan().SequenceEqual(value))
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        using var batch = new WriteBatch();
-        var column = store[StoreColumn.Catalog];
+        var entries = new List<StoreEntry>(7);
         for (var i = 0; i < 3; i++)
         {
             if (current is not null)
             {
-                batch.Delete(IndexKey(Kinds[i], BinaryPrimitives.ReadUInt64BigEndian(current.AsSpan(i * 8)), mint), column);
+                entries.Add(new StoreEntry(IndexKey(Kinds[i], BinaryPrimitives.ReadUInt64BigEndian(current.AsSpan(i * 8)), mint), null));
             }
 
-            batch.Put(IndexKey(Kinds[i], BinaryPrimitives.ReadUInt64BigEndian(value.AsSpan(i * 8)), mint), Array.Empty<byte>(), column);
+            entries.Add(new StoreEntry(IndexKey(Kinds[i], BinaryPrimitives.ReadUInt64BigEndian(value.AsSpan(i * 8)), mint), []));
         }
 
-        batch.Put(listingKey, value, column);
-        store.Write(batch);
+        entries.Add(new StoreEntry(listingKey, value));
+        await _replication.CommitAsync(entries);
         _count += current is null ? 1 : 0;
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

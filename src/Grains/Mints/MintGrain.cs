@@ -15,46 +15,72 @@ using Spin.Grains.Storage;
 using Spin.Grains.Users;
 using Spin.Grains.Interfaces.Users;
 using Spin.Grains.Interfaces.Push;
+using Spin.Grains.Placement;
+using Orleans.Storage;
 
 namespace Spin.Grains.Mints;
 
-/// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log, candles, orders and details in the silo-local
-/// store, written together in one WriteBatch per applied batch. Fetches the token's metadata (uri_data) in the background.</summary>
+/// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log, candles, orders and details in the
+/// silo-local store, written together in one WriteBatch per applied batch. In a cluster it runs on the first silo of its
+/// rendezvous ranking, copies every applied batch to the next silo before acknowledging it, fences its writes with the
+/// ETag of its durable manifest, and on activation pulls from a peer whatever the manifest records but its store lacks.
+/// Fetches the token's metadata (uri_data) in the background.</summary>
+[RendezvousPlacement]
 public sealed partial class MintGrain(
     RocksStore store,
     MetadataFetcher metadata,
     IOptions<MetadataOptions> metadataOptions,
+    SiloRanking ranking,
+    ReplicationMetrics metrics,
+    [PersistentState("manifest", MintGrain.ManifestStorage)] IPersistentState<MintManifest> manifest,
     ILogger<MintGrain> logger) : Grain, IMintGrain
 {
+    /// <summary>The grain storage provider of the mints' manifests (PostgreSQL in cluster mode, RocksDB standalone).</summary>
+    public const string ManifestStorage = "manifest";
+
+    private const int CatchUpPage = 2_000;
     private static readonly TimeSpan MaxUriRetryDelay = TimeSpan.FromHours(1);
-    private MintEventLog _log = null!;
-    private CandleBook _candles = null!;
-    private OrderBook _orders = null!;
-    private DetailsBook _details = null!;
+    private static readonly TimeSpan CatchUpRetry = TimeSpan.FromSeconds(5);
+    private MintBooks _books = null!;
     private UriDataBook _uriData = null!;
     private IGrainTimer? _uriFetch;
+    private IGrainTimer? _catchUpRetry;
+    private (string Silo, long Seq)? _replicaAt;
+    private long _replicaLag;
+    private bool _syncing;
     private readonly Dictionary<IMarketObserver, DateTimeOffset> _watchers = [];
 
+    private MintDetails? Details => _books.Details.Current;
+
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var mint = PublicKey.Parse(this.GetPrimaryKeyString());
-        _log = new MintEventLog(store, mint);
-        _log.Load();
-        _candles = new CandleBook(store, mint);
-        _orders = new OrderBook(store, mint);
-        _details = new DetailsBook(store, mint, this.GetPrimaryKeyString());
-        _details.Load();
-        _uriData = new UriDataBook(store, mint);
+        var mint = this.GetPrimaryKeyString();
+        _books = new MintBooks(store, mint).Load();
+        _uriData = new UriDataBook(store, PublicKey.Parse(mint));
         _uriData.Load();
+        if (_books.Log.LastSeq < manifest.State.LastSeq)
+        {
+            await CatchUpAsync();
+        }
+
         StartUriFetch();
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        SetSyncing(false);
+        metrics.ReplicaLagChanged(-_replicaLag);
+        _replicaLag = 0;
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
     {
-        var (result, push) = Store(events);
+        var (staged, push) = await StoreAsync(events);
+        await ReplicateAsync(staged);
         StartUriFetch();
         if (push is not null)
         {
@@ -62,8 +88,8 @@ public sealed partial class MintGrain(
         }
 
         var mint = this.GetPrimaryKeyString();
-        await Task.WhenAll(UserUpdates.Of(mint, events, _orders.OwnerOf).Select(u => GrainFactory.GetGrain<IUserGrain>(u.Key).Apply(u.Value)));
-        if (events.Count > 0 && _details.Current is { } d)
+        await Task.WhenAll(UserUpdates.Of(mint, events, _books.Orders.OwnerOf).Select(u => GrainFactory.GetGrain<IUserGrain>(u.Key).Apply(u.Value)));
+        if (events.Count > 0 && Details is { } d)
         {
             // The catalog is a separate, idempotent index (an unchanged listing is a no-op): a failure here fails the
             // call, the listener redelivers, and the redelivery upserts again even though its events are duplicates.
@@ -71,61 +97,246 @@ public sealed partial class MintGrain(
             await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(d.MintAccount)).Upsert(listing);
         }
 
-        return result;
+        CheckPlacement();
+        return staged.Result;
     }
 
-    private (ApplyResult Result, MintPush? Push) Store(IReadOnlyList<ChainEvent> events)
+    // The manifest is written before the store: a fenced activation writes nothing, and a crash in between leaves the
+    // store behind the manifest, which the next activation sees and repairs (from a peer, or by the redelivered batch).
+    private async Task<(StagedEvents Staged, MintPush? Push)> StoreAsync(IReadOnlyList<ChainEvent> events)
     {
         using var batch = new WriteBatch();
         try
         {
-            var staged = _log.Stage(events, batch);
-            _candles.Stage(staged.Applied, batch);
-            _orders.Stage(staged.Applied, batch);
-            _details.Stage(staged.Applied, batch);
+            var staged = _books.Stage(events, batch);
             if (staged.Applied.Count > 0)
             {
+                await FenceAsync(staged.Result.LastSeq);
                 store.Write(batch);
             }
 
-            _log.Commit(staged);
-            _details.Commit();
+            _books.Commit(staged);
+            if (_syncing && _books.Log.LastSeq >= manifest.State.LastSeq)
+            {
+                SetSyncing(false);
+            }
+
             if (staged.Applied.Count == 0 || _watchers.Count == 0)
             {
-                return (staged.Result, null);
+                return (staged, null);
             }
 
             var first = staged.Result.LastSeq - staged.Applied.Count + 1;
             var stored = staged.Applied.Select((e, i) => new StoredEvent(first + i, e)).ToList();
-            return (staged.Result, new MintPush(this.GetPrimaryKeyString(), staged.Result.LastSeq, stored, _candles.Touched()));
+            return (staged, new MintPush(this.GetPrimaryKeyString(), staged.Result.LastSeq, stored, _books.Candles.Touched()));
         }
         finally
         {
-            _candles.Discard();
-            _orders.Discard();
+            _books.Discard();
+        }
+    }
+
+    private async Task FenceAsync(long lastSeq)
+    {
+        var previous = manifest.State.LastSeq;
+        if (lastSeq <= previous)
+        {
+            // Re-applying events the manifest already counts (the store was behind it): nothing to extend.
+            return;
+        }
+
+        manifest.State.LastSeq = lastSeq;
+        try
+        {
+            await manifest.WriteStateAsync();
+        }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation of this mint moved the manifest on: this one must not write, and must not stay.
+            manifest.State.LastSeq = previous;
+            metrics.Fenced();
+            LogWarningFenced(logger, ex, this.GetPrimaryKeyString(), RuntimeIdentity);
+            DeactivateOnIdle();
+            throw;
+        }
+        catch
+        {
+            manifest.State.LastSeq = previous;
+            throw;
+        }
+    }
+
+    // Copies to the replica silo whatever it lacks, usually exactly the batch just applied, before the call returns (and
+    // so before the listener's cursor moves). A failure fails the call: the listener redelivers and this runs again.
+    private async Task ReplicateAsync(StagedEvents staged)
+    {
+        var last = _books.Log.LastSeq;
+        var replica = ranking.ReplicaOf(this.GetGrainId(), ranking.LocalName);
+        if (replica is null || last == 0)
+        {
+            SetReplicaLag(0);
+            return;
+        }
+
+        var grain = GrainFactory.GetGrain<IMintReplicaGrain>(NamedSiloPlacement.Key(replica, this.GetPrimaryKeyString()));
+        try
+        {
+            var at = _replicaAt is { } known && known.Silo == replica ? known.Seq : await grain.LastSeq();
+            var first = last - staged.Applied.Count + 1;
+            if (staged.Applied.Count > 0 && at == first - 1)
+            {
+                at = await grain.Store(first, staged.Applied);
+            }
+
+            while (at < last)
+            {
+                SetReplicaLag(last - at);
+                var range = _books.Log.ReadFrom(at + 1, CatchUpPage);
+                var next = await grain.Store(at + 1, range.Select(e => e.Event).ToList());
+                if (next <= at)
+                {
+                    throw new InvalidOperationException($"The replica of {this.GetPrimaryKeyString()} on {replica} stayed at {at}.");
+                }
+
+                at = next;
+            }
+
+            _replicaAt = (replica, at);
+            SetReplicaLag(0);
+        }
+        catch
+        {
+            _replicaAt = null;
+            SetReplicaLag(Math.Max(1, staged.Applied.Count));
+            throw;
+        }
+    }
+
+    // Pulls the events the manifest records but the store lacks from the peer holding the most of them.
+    private async Task CatchUpAsync()
+    {
+        var mint = this.GetPrimaryKeyString();
+        var target = manifest.State.LastSeq;
+        var best = (Silo: (string?)null, Seq: _books.Log.LastSeq);
+        foreach (var silo in ranking.Rank(this.GetGrainId()).Where(s => s != ranking.LocalName))
+        {
+            try
+            {
+                var held = await GrainFactory.GetGrain<IMintReplicaGrain>(NamedSiloPlacement.Key(silo, mint)).LastSeq();
+                if (held > best.Seq)
+                {
+                    best = (silo, held);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDebugPeerUnavailable(logger, ex, mint, silo);
+            }
+        }
+
+        if (best.Silo is { } source)
+        {
+            var peer = GrainFactory.GetGrain<IMintReplicaGrain>(NamedSiloPlacement.Key(source, mint));
+            while (_books.Log.LastSeq < best.Seq)
+            {
+                var range = await peer.Read(_books.Log.LastSeq + 1, CatchUpPage);
+                if (range.Count == 0 || range[0].Seq != _books.Log.LastSeq + 1)
+                {
+                    break;
+                }
+
+                metrics.CaughtUp(_books.Write(range.Select(e => e.Event).ToList()));
+            }
+
+            LogInformationCaughtUp(logger, mint, source, _books.Log.LastSeq, target);
+        }
+
+        var behind = _books.Log.LastSeq < target;
+        if (behind && !_syncing)
+        {
+            metrics.Unresolved();
+            LogWarningStillBehind(logger, mint, _books.Log.LastSeq, target);
+        }
+
+        SetSyncing(behind);
+        if (behind && _catchUpRetry is null)
+        {
+            _catchUpRetry = this.RegisterGrainTimer(RetryCatchUpAsync, new GrainTimerCreationOptions(CatchUpRetry, CatchUpRetry));
+        }
+    }
+
+    private async Task RetryCatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (_syncing)
+        {
+            await CatchUpAsync();
+        }
+
+        if (!_syncing)
+        {
+            _catchUpRetry?.Dispose();
+            _catchUpRetry = null;
+        }
+    }
+
+    private void SetSyncing(bool syncing)
+    {
+        if (syncing != _syncing)
+        {
+            _syncing = syncing;
+            metrics.SyncingChanged(syncing);
+        }
+    }
+
+    private void SetReplicaLag(long lag)
+    {
+        metrics.ReplicaLagChanged(lag - _replicaLag);
+        _replicaLag = lag;
+    }
+
+    // A grain activated before its first-ranked silo joined (or that stayed on its replica after a failover) leaves once
+    // idle; the next call activates it where it belongs, and that activation pulls what it lacks from this silo.
+    private T Served<T>(T answer)
+    {
+        CheckPlacement();
+        return answer;
+    }
+
+    private void CheckPlacement()
+    {
+        if (ranking.PrimaryOf(this.GetGrainId()) is { } primary && primary != ranking.LocalName && ranking.Active.ContainsKey(ranking.LocalName))
+        {
+            metrics.Moved();
+            LogDebugMisplaced(logger, this.GetPrimaryKeyString(), ranking.LocalName, primary);
+            DeactivateOnIdle();
         }
     }
 
     /// <inheritdoc />
-    public Task<EventPage> GetEvents(EventQuery query) => Task.FromResult(_log.Read(query));
+    public Task<EventPage> GetEvents(EventQuery query) => Task.FromResult(Served(_books.Log.Read(query) with { Syncing = _syncing }));
 
     /// <inheritdoc />
-    public Task<CandlePage> GetCandles(CandleQuery query) => Task.FromResult(_candles.Read(query));
+    public Task<CandlePage> GetCandles(CandleQuery query) => Task.FromResult(Served(_books.Candles.Read(query) with { Syncing = _syncing }));
 
     /// <inheritdoc />
-    public Task<OrderPage> GetOrders(bool up, int page, int limit) => Task.FromResult(_orders.Read(up, page, limit));
+    public Task<OrderPage> GetOrders(bool up, int page, int limit) => Task.FromResult(Served(_books.Orders.Read(up, page, limit) with { Syncing = _syncing }));
 
     /// <inheritdoc />
-    public Task<MintDetails?> GetDetails() => Task.FromResult(_details.Current is { } d ? d with { UriData = _uriData.Json } : null);
+    public Task<MintDetails?> GetDetails() => Task.FromResult(Served(Details is { } d ? d with { UriData = _uriData.Json } : null));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> GetEventRange(long fromSeq, int max) => Task.FromResult(_log.ReadFrom(fromSeq, Math.Min(max, 10_000)));
+    public Task<IReadOnlyList<StoredEvent>> GetEventRange(long fromSeq, int max) => Task.FromResult(_books.Log.ReadFrom(fromSeq, Math.Min(max, 10_000)));
+
+    /// <inheritdoc />
+    public Task<MintPlacement> GetPlacement() => Task.FromResult(new MintPlacement(
+        this.GetPrimaryKeyString(), ranking.LocalName, ranking.ReplicaOf(this.GetGrainId(), ranking.LocalName),
+        _books.Log.LastSeq, manifest.State.LastSeq, _syncing));
 
     /// <inheritdoc />
     public Task<long> Watch(IMarketObserver observer, TimeSpan lease)
     {
         _watchers[observer] = DateTimeOffset.UtcNow + lease;
-        return Task.FromResult(_log.LastSeq);
+        return Task.FromResult(Served(_books.Log.LastSeq));
     }
 
     /// <inheritdoc />
@@ -161,7 +372,7 @@ public sealed partial class MintGrain(
     private void StartUriFetch()
     {
         var options = metadataOptions.Value;
-        if (options.Enabled && _uriFetch is null && _details.Current?.Uri is { } uri && _uriData.IsPending(options.MaxAttempts))
+        if (options.Enabled && _uriFetch is null && Details?.Uri is { } uri && _uriData.IsPending(options.MaxAttempts))
         {
             // Interleaved so that a slow metadata server never holds up Apply; the callback still runs on the grain's
             // turns, and the result is stored in one turn after the last await.
@@ -200,6 +411,21 @@ public sealed partial class MintGrain(
         _uriFetch!.Dispose();
         _uriFetch = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A write to {Mint} by activation {Activation} was fenced: another activation moved the manifest on")]
+    private static partial void LogWarningFenced(ILogger logger, Exception exception, string mint, string activation);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Asking {Silo} for the events of {Mint} failed")]
+    private static partial void LogDebugPeerUnavailable(ILogger logger, Exception exception, string mint, string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Mint} caught up from {Silo} to event {LastSeq} (manifest {ManifestSeq})")]
+    private static partial void LogInformationCaughtUp(ILogger logger, string mint, string silo, long lastSeq, long manifestSeq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Mint} holds {LastSeq} events but its manifest records {ManifestSeq} and no peer has more; answers say syncing until the chain redelivers them")]
+    private static partial void LogWarningStillBehind(ILogger logger, string mint, long lastSeq, long manifestSeq);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Mint} runs on {Silo} but belongs on {Primary}; leaving once idle")]
+    private static partial void LogDebugMisplaced(ILogger logger, string mint, string silo, string primary);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing a batch of {Mint} to a gateway failed")]
     private static partial void LogWarningPushFailed(ILogger logger, Exception exception, string mint);

@@ -1,53 +1,58 @@
 using System.Buffers.Binary;
 using System.Text;
-using RocksDbSharp;
+using Microsoft.Extensions.Logging;
 using Spin.Chain.Binary;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Interfaces.Orders;
+using Spin.Grains.Interfaces.Replication;
 using Spin.Grains.Interfaces.Users;
 using Spin.Grains.Orders;
 using Spin.Grains.Storage;
+using Spin.Grains.Placement;
 
 namespace Spin.Grains.Users;
 
 /// <summary>A user's history and open orders across mints, fed by the MintGrains, in the silo-local store. Keys are
-/// derived from the events themselves, so a redelivered update rewrites the same keys.</summary>
-public sealed class UserGrain(RocksStore store) : Grain, IUserGrain
+/// derived from the events themselves, so a redelivered update rewrites the same keys. Each write is copied to the replica
+/// silo before the call returns; an activation takes the newest copy a peer holds.</summary>
+[RendezvousPlacement]
+public sealed class UserGrain(RocksStore store, SiloRanking ranking, ReplicationMetrics metrics, ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private const byte EventKind = (byte)'e';
     private const byte OrderKind = (byte)'o';
     private byte[] _user = null!;
+    private PrefixReplication _replication = null!;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _user = PublicKey.Parse(this.GetPrimaryKeyString());
-        return Task.CompletedTask;
+        _replication = new PrefixReplication(new ReplicatedPrefix(store, StoreColumn.Users, _user),
+            $"{ReplicatedPrefix.Users}:{this.GetPrimaryKeyString()}", this.GetGrainId(), ranking, GrainFactory, metrics, logger);
+        return _replication.CatchUpAsync();
     }
 
     /// <inheritdoc />
     public Task Apply(UserUpdate update)
     {
         var mint = PublicKey.Parse(update.Mint);
-        var column = store[StoreColumn.Users];
-        using var batch = new WriteBatch();
+        var entries = new List<StoreEntry>();
         foreach (var chainEvent in update.Events)
         {
-            batch.Put(EventKey(chainEvent), (byte[])[.. mint, .. EventRecordCodec.Encode(chainEvent)], column);
+            entries.Add(new StoreEntry(EventKey(chainEvent), [.. mint, .. EventRecordCodec.Encode(chainEvent)]));
         }
 
         foreach (var order in update.OpenOrders)
         {
-            batch.Put(OrderKey(mint, order.OrderPda), OrderCodec.Encode(order), column);
+            entries.Add(new StoreEntry(OrderKey(mint, order.OrderPda), OrderCodec.Encode(order)));
         }
 
         foreach (var pda in update.ClosedOrders)
         {
-            batch.Delete(OrderKey(mint, pda), column);
+            entries.Add(new StoreEntry(OrderKey(mint, pda), null));
         }
 
-        store.Write(batch);
-        return Task.CompletedTask;
+        return _replication.CommitAsync(entries);
     }
 
     /// <inheritdoc />

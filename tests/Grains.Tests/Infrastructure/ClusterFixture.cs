@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using Spin.Grains;
 using Spin.Grains.Details;
+using Spin.Grains.Mints;
 using Spin.Grains.Storage;
 
 namespace Spin.Grains.Tests.Infrastructure;
@@ -27,8 +29,13 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Fetching uri_data is covered end to end against a real HTTP server in Gateway.Tests.
             silo.Services.AddSingleton(Options.Create(new MetadataOptions { Enabled = false }));
             silo.Services.AddSingleton(sp => new MetadataFetcher(new HttpClient(), sp.GetRequiredService<IOptions<MetadataOptions>>()));
-            silo.Services.AddGrainStorage("rocks", (sp, name) =>
-                new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
+            foreach (var storage in new[] { "rocks", MintGrain.ManifestStorage })
+            {
+                silo.Services.AddGrainStorage(storage, (sp, name) =>
+                    new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
+            }
+
+            silo.AddSpinPlacement();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,0 +1,59 @@
+using System.Diagnostics.Metrics;
+
+namespace Spin.Grains.Placement;
+
+/// <summary>Replication, catch-up and placement instruments on the <c>Spin</c> meter. Labels are never a mint.</summary>
+public sealed class ReplicationMetrics
+{
+    private long _replicated;
+    private long _caughtUp;
+    private long _unresolved;
+    private long _syncing;
+    private long _replicaLag;
+    private long _moves;
+    private long _fenced;
+
+    /// <summary>Creates the instruments.</summary>
+    public ReplicationMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create("Spin");
+        meter.CreateObservableCounter("spin.replication.events", () => Volatile.Read(ref _replicated), "{event}",
+            "Events stored on this silo as a replica of a mint hosted elsewhere");
+        meter.CreateObservableGauge("spin.replication.lag", () => Volatile.Read(ref _replicaLag), "{event}",
+            "Events applied by the mints hosted here that their replica does not hold yet");
+        meter.CreateObservableCounter("spin.catchup.events", () => Volatile.Read(ref _caughtUp), "{event}",
+            "Events a mint pulled from a peer silo on activation because its store lacked them");
+        meter.CreateObservableCounter("spin.catchup.unresolved", () => Volatile.Read(ref _unresolved), "{activation}",
+            "Activations that found no peer holding the events their manifest records (they would need a chain backfill)");
+        meter.CreateObservableGauge("spin.catchup.in_progress", () => Volatile.Read(ref _syncing), "{grain}",
+            "Mints hosted here that are still catching up (their answers say syncing)");
+        meter.CreateObservableCounter("spin.placement.moves", () => Volatile.Read(ref _moves), "{activation}",
+            "Activations that left this silo because their rendezvous ranking names another silo first");
+        meter.CreateObservableCounter("spin.manifest.fenced", () => Volatile.Read(ref _fenced), "{write}",
+            "Writes refused because another activation of the mint had moved its manifest on");
+    }
+
+    /// <summary>Mints hosted here that are catching up.</summary>
+    public long Syncing => Volatile.Read(ref _syncing);
+
+    /// <summary>Counts events stored as a replica.</summary>
+    public void Replicated(int events) => Interlocked.Add(ref _replicated, events);
+
+    /// <summary>Counts events pulled from a peer.</summary>
+    public void CaughtUp(int events) => Interlocked.Add(ref _caughtUp, events);
+
+    /// <summary>Counts an activation left behind its manifest after asking every peer.</summary>
+    public void Unresolved() => Interlocked.Increment(ref _unresolved);
+
+    /// <summary>Moves the count of catching-up mints.</summary>
+    public void SyncingChanged(bool syncing) => Interlocked.Add(ref _syncing, syncing ? 1 : -1);
+
+    /// <summary>Moves the replica lag by <paramref name="delta"/> events.</summary>
+    public void ReplicaLagChanged(long delta) => Interlocked.Add(ref _replicaLag, delta);
+
+    /// <summary>Counts a misplaced activation leaving.</summary>
+    public void Moved() => Interlocked.Increment(ref _moves);
+
+    /// <summary>Counts a fenced write.</summary>
+    public void Fenced() => Interlocked.Increment(ref _fenced);
+}

@@ -13,6 +13,7 @@ public static class SpinGrainServices
     {
         silo.Services.AddSingleton<SiloRanking>();
         silo.Services.AddSingleton<ReplicationMetrics>();
+        silo.Services.AddOptions<ReplicationOptions>().BindConfiguration(ReplicationOptions.SectionName);
         silo.AddPlacementDirector<RendezvousPlacement, RendezvousPlacementDirector>();
         silo.AddPlacementDirector<NamedSiloPlacement, NamedSiloPlacementDirector>();
         return silo;

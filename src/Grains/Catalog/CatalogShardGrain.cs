@@ -64,6 +64,10 @@ public sealed class CatalogShardGrain(RocksStore store, SiloRanking ranking, Rep
         entries.Add(new StoreEntry(listingKey, value));
         await _replication.CommitAsync(entries);
         _count += current is null ? 1 : 0;
+        if (_replication.Misplaced)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     /// <inheritdoc />

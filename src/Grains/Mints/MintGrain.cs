@@ -32,6 +32,7 @@ public sealed partial class MintGrain(
     IOptions<MetadataOptions> metadataOptions,
     SiloRanking ranking,
     ReplicationMetrics metrics,
+    IOptions<ReplicationOptions> replication,
     [PersistentState("manifest", MintGrain.ManifestStorage)] IPersistentState<MintManifest> manifest,
     ILogger<MintGrain> logger) : Grain, IMintGrain
 {
@@ -48,6 +49,8 @@ public sealed partial class MintGrain(
     private (string Silo, long Seq)? _replicaAt;
     private long _replicaLag;
     private bool _syncing;
+    private bool _gaveUp;
+    private DateTimeOffset _behindSince;
     private readonly Dictionary<IMarketObserver, DateTimeOffset> _watchers = [];
 
     private MintDetails? Details => _books.Details.Current;
@@ -79,6 +82,11 @@ public sealed partial class MintGrain(
     /// <inheritdoc />
     public async Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
     {
+        if (_syncing)
+        {
+            await RequireCaughtUpAsync();
+        }
+
         var (staged, push) = await StoreAsync(events);
         await ReplicateAsync(staged);
         StartUriFetch();
@@ -254,8 +262,7 @@ public sealed partial class MintGrain(
         var behind = _books.Log.LastSeq < target;
         if (behind && !_syncing)
         {
-            metrics.Unresolved();
-            LogWarningStillBehind(logger, mint, _books.Log.LastSeq, target);
+            _behindSince = DateTimeOffset.UtcNow;
         }
 
         SetSyncing(behind);
@@ -263,6 +270,30 @@ public sealed partial class MintGrain(
         {
             _catchUpRetry = this.RegisterGrainTimer(RetryCatchUpAsync, new GrainTimerCreationOptions(CatchUpRetry, CatchUpRetry));
         }
+    }
+
+    // New events must not be numbered while earlier ones are missing: they would take the missing events' sequence
+    // numbers. The peers holding them may be on their way (a silo restarting, the whole cluster starting one silo after
+    // another), so the batch is refused, and the listener retries it, for a grace period. After that no peer will bring
+    // them: the batch is accepted, the loss is counted and logged, and only a chain backfill could restore them.
+    private async Task RequireCaughtUpAsync()
+    {
+        await CatchUpAsync();
+        if (!_syncing || _gaveUp)
+        {
+            return;
+        }
+
+        if (DateTimeOffset.UtcNow - _behindSince < replication.Value.SyncGrace)
+        {
+            CheckPlacement();
+            throw new InvalidOperationException(
+                $"Mint {this.GetPrimaryKeyString()} is catching up ({_books.Log.LastSeq} of {manifest.State.LastSeq} events here, no peer has the rest yet); retry the batch.");
+        }
+
+        _gaveUp = true;
+        metrics.Unresolved();
+        LogWarningStillBehind(logger, this.GetPrimaryKeyString(), _books.Log.LastSeq, manifest.State.LastSeq);
     }
 
     private async Task RetryCatchUpAsync(CancellationToken cancellationToken)
@@ -421,7 +452,7 @@ public sealed partial class MintGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Mint} caught up from {Silo} to event {LastSeq} (manifest {ManifestSeq})")]
     private static partial void LogInformationCaughtUp(ILogger logger, string mint, string silo, long lastSeq, long manifestSeq);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Mint} holds {LastSeq} events but its manifest records {ManifestSeq} and no peer has more; answers say syncing until the chain redelivers them")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Mint} holds {LastSeq} events but its manifest records {ManifestSeq}, and no peer brought the rest within the grace period: accepting new events; the missing ones need a chain backfill")]
     private static partial void LogWarningStillBehind(ILogger logger, string mint, long lastSeq, long manifestSeq);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Mint} runs on {Silo} but belongs on {Primary}; leaving once idle")]

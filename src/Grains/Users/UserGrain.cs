@@ -52,7 +52,16 @@ public sealed class UserGrain(RocksStore store, SiloRanking ranking, Replication
             entries.Add(new StoreEntry(OrderKey(mint, pda), null));
         }
 
-        return _replication.CommitAsync(entries);
+        return CommitAsync(entries);
+    }
+
+    private async Task CommitAsync(List<StoreEntry> entries)
+    {
+        await _replication.CommitAsync(entries);
+        if (_replication.Misplaced)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     /// <inheritdoc />

@@ -51,7 +51,8 @@ public sealed class MintManifestTests(ClusterFixture fixture)
         Assert.True(behind.Syncing);
         Assert.Equal((2, 4, true), (placement.LastSeq, placement.ManifestSeq, placement.Syncing));
 
-        // The listener redelivers the batch (its cursor never moved past it): the mint is whole again.
+        // The listener redelivers the batch (its cursor never moved past it): with no peer to wait for (the grace period
+        // is zero here), the mint takes it, counts the activation as needing a backfill, and is whole again.
         await grain.Apply(Trades(mint, 0, 4));
         var whole = await grain.GetEvents(new EventQuery(1, 50, Descending: false));
         Assert.False(whole.Syncing);

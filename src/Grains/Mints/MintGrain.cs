@@ -84,7 +84,7 @@ public sealed partial class MintGrain(
     {
         if (_syncing)
         {
-            await RequireCaughtUpAsync();
+            await CatchUpAsync();
         }
 
         var (staged, push) = await StoreAsync(events);
@@ -119,7 +119,12 @@ public sealed partial class MintGrain(
             var staged = _books.Stage(events, batch);
             if (staged.Applied.Count > 0)
             {
-                await FenceAsync(staged.Result.LastSeq);
+                if (_books.Log.LastSeq < manifest.State.LastSeq && !FillsGap(staged))
+                {
+                    RefuseWhileBehind();
+                }
+
+                await FenceAsync(staged);
                 store.Write(batch);
             }
 
@@ -144,16 +149,49 @@ public sealed partial class MintGrain(
         }
     }
 
-    private async Task FenceAsync(long lastSeq)
+    // The events a store behind its manifest lacks are exactly the first ones of this batch when the manifest's last
+    // event falls where the gap ends: the batch a silo wrote to the manifest but not (or not everywhere) to its store
+    // before dying, redelivered because the listener's cursor never moved past it.
+    private bool FillsGap(StagedEvents staged)
     {
-        var previous = manifest.State.LastSeq;
+        var gap = manifest.State.LastSeq - _books.Log.LastSeq;
+        return manifest.State.LastEvent is { } last && gap <= staged.Applied.Count && staged.Applied[(int)gap - 1].Id == last;
+    }
+
+    // Other new events must not be numbered while earlier ones are missing: they would take the missing events' sequence
+    // numbers. The peers holding them may be on their way (a silo restarting, the whole cluster starting one silo after
+    // another), so the batch is refused, and the listener retries it, for a grace period. After that no peer will bring
+    // them: the batch is accepted, the loss is counted and logged, and only a chain backfill could restore them.
+    private void RefuseWhileBehind()
+    {
+        if (_gaveUp)
+        {
+            return;
+        }
+
+        if (DateTimeOffset.UtcNow - _behindSince < replication.Value.SyncGrace)
+        {
+            CheckPlacement();
+            throw new InvalidOperationException(
+                $"Mint {this.GetPrimaryKeyString()} is catching up ({_books.Log.LastSeq} of {manifest.State.LastSeq} events here, no peer has the rest yet); retry the batch.");
+        }
+
+        _gaveUp = true;
+        metrics.Unresolved();
+        LogWarningStillBehind(logger, this.GetPrimaryKeyString(), _books.Log.LastSeq, manifest.State.LastSeq);
+    }
+
+    private async Task FenceAsync(StagedEvents staged)
+    {
+        var lastSeq = staged.Result.LastSeq;
+        var (previous, previousEvent) = (manifest.State.LastSeq, manifest.State.LastEvent);
         if (lastSeq <= previous)
         {
             // Re-applying events the manifest already counts (the store was behind it): nothing to extend.
             return;
         }
 
-        manifest.State.LastSeq = lastSeq;
+        (manifest.State.LastSeq, manifest.State.LastEvent) = (lastSeq, staged.Applied[^1].Id);
         try
         {
             await manifest.WriteStateAsync();
@@ -161,7 +199,7 @@ public sealed partial class MintGrain(
         catch (InconsistentStateException ex)
         {
             // Another activation of this mint moved the manifest on: this one must not write, and must not stay.
-            manifest.State.LastSeq = previous;
+            (manifest.State.LastSeq, manifest.State.LastEvent) = (previous, previousEvent);
             metrics.Fenced();
             LogWarningFenced(logger, ex, this.GetPrimaryKeyString(), RuntimeIdentity);
             DeactivateOnIdle();
@@ -169,7 +207,7 @@ public sealed partial class MintGrain(
         }
         catch
         {
-            manifest.State.LastSeq = previous;
+            (manifest.State.LastSeq, manifest.State.LastEvent) = (previous, previousEvent);
             throw;
         }
     }
@@ -270,30 +308,6 @@ public sealed partial class MintGrain(
         {
             _catchUpRetry = this.RegisterGrainTimer(RetryCatchUpAsync, new GrainTimerCreationOptions(CatchUpRetry, CatchUpRetry));
         }
-    }
-
-    // New events must not be numbered while earlier ones are missing: they would take the missing events' sequence
-    // numbers. The peers holding them may be on their way (a silo restarting, the whole cluster starting one silo after
-    // another), so the batch is refused, and the listener retries it, for a grace period. After that no peer will bring
-    // them: the batch is accepted, the loss is counted and logged, and only a chain backfill could restore them.
-    private async Task RequireCaughtUpAsync()
-    {
-        await CatchUpAsync();
-        if (!_syncing || _gaveUp)
-        {
-            return;
-        }
-
-        if (DateTimeOffset.UtcNow - _behindSince < replication.Value.SyncGrace)
-        {
-            CheckPlacement();
-            throw new InvalidOperationException(
-                $"Mint {this.GetPrimaryKeyString()} is catching up ({_books.Log.LastSeq} of {manifest.State.LastSeq} events here, no peer has the rest yet); retry the batch.");
-        }
-
-        _gaveUp = true;
-        metrics.Unresolved();
-        LogWarningStillBehind(logger, this.GetPrimaryKeyString(), _books.Log.LastSeq, manifest.State.LastSeq);
     }
 
     private async Task RetryCatchUpAsync(CancellationToken cancellationToken)

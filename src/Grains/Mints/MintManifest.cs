@@ -1,3 +1,5 @@
+using Spin.Grains.Interfaces.Events;
+
 namespace Spin.Grains.Mints;
 
 /// <summary>A mint's durable manifest (PostgreSQL in cluster mode): how many events the mint has. Its ETag fences
@@ -9,4 +11,9 @@ public sealed class MintManifest
     /// <summary>The newest sequence number of the mint's event log.</summary>
     [Id(0)]
     public long LastSeq { get; set; }
+
+    /// <summary>The id of the event numbered <see cref="LastSeq"/>: a store missing the last batch recognises it when the
+    /// listener redelivers that batch.</summary>
+    [Id(1)]
+    public EventId? LastEvent { get; set; }
 }

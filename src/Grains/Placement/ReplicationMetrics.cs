@@ -36,6 +36,9 @@ public sealed class ReplicationMetrics
     /// <summary>Mints hosted here that are catching up.</summary>
     public long Syncing => Volatile.Read(ref _syncing);
 
+    /// <summary>Activations left behind their manifest, so far.</summary>
+    public long UnresolvedCount => Volatile.Read(ref _unresolved);
+
     /// <summary>Counts events stored as a replica.</summary>
     public void Replicated(int events) => Interlocked.Add(ref _replicated, events);
 

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Mints;
+using Spin.Grains.Placement;
 using Spin.Grains.Tests.Infrastructure;
 
 namespace Spin.Grains.Tests.Mints;
@@ -51,12 +53,43 @@ public sealed class MintManifestTests(ClusterFixture fixture)
         Assert.True(behind.Syncing);
         Assert.Equal((2, 4, true), (placement.LastSeq, placement.ManifestSeq, placement.Syncing));
 
-        // The listener redelivers the batch (its cursor never moved past it): with no peer to wait for (the grace period
-        // is zero here), the mint takes it, counts the activation as needing a backfill, and is whole again.
+        // The manifest does not name the batch's last event as its own (it was lost along with the silo that wrote it): with
+        // no peer to wait for (the grace period is zero here), the mint takes the batch and counts the activation as one
+        // that needed a chain backfill.
+        var metrics = fixture.Cluster.GetSiloServiceProvider(fixture.Cluster.Silos[0].SiloAddress).GetRequiredService<ReplicationMetrics>();
+        var unresolved = metrics.UnresolvedCount;
         await grain.Apply(Trades(mint, 0, 4));
+        Assert.Equal(unresolved + 1, metrics.UnresolvedCount);
         var whole = await grain.GetEvents(new EventQuery(1, 50, Descending: false));
         Assert.False(whole.Syncing);
         Assert.Equal(4, whole.Total);
+    }
+
+    [Fact]
+    public async Task TheRedeliveredLastBatchRepairsAStoreThatMissedItEvenBeforeTheGracePeriod()
+    {
+        var mint = TestEvents.Key();
+        var grain = fixture.Cluster.Client.GetGrain<IMintGrain>(mint);
+        var trades = Trades(mint, 0, 5);
+        await grain.Apply(trades[..2]);
+
+        // A silo wrote the manifest for events 3-4 and died before its store (or any replica) had them.
+        var manifest = await ReadManifest(grain);
+        (manifest.State!.LastSeq, manifest.State.LastEvent) = (4, trades[3].Id);
+        await fixture.Storage(MintGrain.ManifestStorage).WriteStateAsync("manifest", grain.GetGrainId(), manifest);
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.True((await grain.GetPlacement()).Syncing);
+
+        // The listener redelivers from its cursor: events 3-4 take exactly the numbers the manifest gave them, and 5 follows,
+        // recognised as the missing batch rather than accepted as a loss.
+        var metrics = fixture.Cluster.GetSiloServiceProvider(fixture.Cluster.Silos[0].SiloAddress).GetRequiredService<ReplicationMetrics>();
+        var unresolved = metrics.UnresolvedCount;
+        var result = await grain.Apply(trades);
+        Assert.Equal(unresolved, metrics.UnresolvedCount);
+        var page = await grain.GetEvents(new EventQuery(1, 50, Descending: false));
+        Assert.Equal(new ApplyResult(3, 2, 5), result);
+        Assert.Equal(trades, page.Events.Select(e => e.Event));
+        Assert.False(page.Syncing);
     }
 
     private async Task<GrainState<MintManifest>> ReadManifest(IMintGrain grain)

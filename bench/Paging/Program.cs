@@ -5,7 +5,7 @@ using Spin.Gateway.Tests.Infrastructure;
 // /api/kline over a large data set, answered by the real Gateway process, checked, then timed.
 // Usage (from the repository root, after dotnet build -c Release bench/Paging):
 //   dotnet bench/Paging/bin/Release/net10.0/Spin.Bench.Paging.dll [--mints 100000] [--events 100000] [--requests 300]
-//     [--warmup 30] [--limit 100] [--concurrency 64] [--write docs/benchmarks.md]
+//     [--warmup 30] [--limit 100] [--concurrency 64] [--write docs/benchmarks.md] [--json result.json]
 var options = PagingOptions.Parse(args);
 var chain = SyntheticChain.Create(options.Mints, options.Events);
 var truth = new GroundTruth(chain);
@@ -23,12 +23,15 @@ try
         results.Add(await LatencyProbe.MeasureAsync(gateway.Http, pageCase, options.Warmup, options.Requests));
     }
 
-    var report = BenchReport.Render(new BenchRun(args, options, chain, truth, population, results, loadBefore, BenchReport.LoadAverage()));
+    var run = new BenchRun(args, options, chain, truth, population, results, loadBefore, BenchReport.LoadAverage());
+    var report = BenchReport.Render(run);
     Console.WriteLine(report);
     if (options.WritePath is { } path)
     {
         BenchReport.WriteSection(path, report);
     }
+
+    PagingFigures.Result(run).SaveIfAsked(args);
 }
 finally
 {

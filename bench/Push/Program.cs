@@ -5,7 +5,7 @@ using Spin.Bench.Push;
 // messages at the same rate, with the same clients. Every delivery is checked before a figure is reported.
 // Usage (from the repository root, after dotnet build -c Release bench/Push):
 //   dotnet bench/Push/bin/Release/net10.0/Spin.Bench.Push.dll [--clients 1000] [--mints 50] [--mints-per-client 1]
-//     [--events-per-second 1000] [--seconds 60] [--runs 3] [--quick] [--no-baseline] [--write docs/benchmarks.md]
+//     [--events-per-second 1000] [--seconds 60] [--runs 3] [--quick] [--no-baseline] [--write docs/benchmarks.md] [--json result.json]
 if (args.FirstOrDefault() == BaselineHost.Command)
 {
     await BaselineHost.RunAsync(args);
@@ -33,4 +33,5 @@ if (options.WritePath is { } path)
     PushReport.WriteSection(path, report);
 }
 
+PushFigures.Result(options, results).SaveIfAsked(args);
 return results.All(r => r.Valid) ? 0 : 1;

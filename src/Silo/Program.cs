@@ -1,3 +1,4 @@
+using Spin.Silo.Health;
 using Spin.Silo.Telemetry;
 
 namespace Spin.Silo;
@@ -14,6 +15,7 @@ public static class Program
 
         var app = builder.Build();
         app.MapGet("/alive", () => Results.Ok(new { status = "alive" }));
+        app.MapSiloHealth();
         app.MapSpinMetrics();
         app.Run();
     }

@@ -7,7 +7,9 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Spin.Chain.Rpc;
 using Spin.Chain.SpinPet;
+using Spin.Grains;
 using Spin.Grains.Details;
+using Spin.Grains.Mints;
 using Spin.Grains.Storage;
 using Spin.Silo.Ingest;
 using Spin.Silo.Telemetry;
@@ -29,16 +31,27 @@ public static class SpinSiloExtensions
         builder.UseOrleans(silo =>
         {
             silo.AddDashboard();
+            silo.AddSpinPlacement();
             if (cluster.Membership == MembershipProvider.AdoNet)
             {
+                var connectionString = RequireConnectionString(cluster);
                 silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
                     .Configure<SiloOptions>(options => options.SiloName = cluster.SiloName ?? Environment.MachineName)
+                    .Configure<ClusterMembershipOptions>(options =>
+                    {
+                        // A dead silo's mints move to their replicas once it is declared dead: keep that within seconds.
+                        options.ProbeTimeout = cluster.ProbeTimeout;
+                        options.NumMissedProbesLimit = cluster.MissedProbesLimit;
+                    })
                     .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
-                    .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (NpgsqlInvariant, RequireConnectionString(cluster)));
+                    .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (NpgsqlInvariant, connectionString))
+                    .AddAdoNetGrainStorage(MintGrain.ManifestStorage, options => (options.Invariant, options.ConnectionString) = (NpgsqlInvariant, connectionString));
             }
             else
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
+                silo.Services.AddGrainStorage(MintGrain.ManifestStorage, (sp, name) =>
+                    new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
             }
         });
         return builder.AddSpinSiloServices();
@@ -80,12 +93,10 @@ public static class SpinSiloExtensions
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => MetadataHttpHandler.Create(sp.GetRequiredService<IOptions<MetadataOptions>>().Value))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services.AddSingleton<ChainCursorStore>();
         services.AddSingleton<DecodeStats>();
         services.AddSingleton<IngestStats>();
         services.AddSingleton<BlockTimeCache>();
         services.AddSingleton<IngestMetrics>();
-        services.AddSingleton<ChainReconciler>();
         services.AddSingleton(sp => new SolanaRpcOptions
         {
             RpcUrl = new Uri(sp.GetRequiredService<IOptions<ChainOptions>>().Value.RpcUrl),
@@ -97,8 +108,6 @@ public static class SpinSiloExtensions
             sp.GetRequiredService<ILogger<SolanaRpcClient>>()));
         services.AddSingleton(sp => new PubSubOptions { WsUrl = new Uri(sp.GetRequiredService<IOptions<ChainOptions>>().Value.WsUrl) });
         services.AddSingleton<SolanaLogsSubscriber>();
-        services.AddSingleton<ChainListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChainListener>());
-        return builder;
+        return builder.AddSpinChainListener();
     }
 }

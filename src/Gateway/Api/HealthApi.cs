@@ -8,7 +8,8 @@ using Spin.Silo.Ingest;
 namespace Spin.Gateway.Api;
 
 /// <summary><c>GET /health</c>: readiness as a JSON report, 503 when the process cannot serve current data (store
-/// unreadable, listener stopped while enabled, or the index lagging the chain past <c>Spin:Chain:HealthMaxLagSlots</c>);
+/// unreadable, listener enabled but neither running nor standing by for the lease, or the running listener lagging the
+/// chain past <c>Spin:Chain:HealthMaxLagSlots</c>);
 /// <c>GET /alive</c>: liveness, which only says the process answers.</summary>
 public static class HealthApi
 {
@@ -42,8 +43,9 @@ public static class HealthApi
         }
 
         var enabled = listener is not null && chain.ListenerEnabled;
-        var lag = enabled ? stats.EstimatedLagSlots(now) : 0;
-        if (enabled && !listener!.Running)
+        // A listener standing by (another silo holds the lease) has no lag of its own to report.
+        var lag = enabled && listener!.State != ListenerState.StandingBy ? stats.EstimatedLagSlots(now) : 0;
+        if (enabled && listener!.State is not (ListenerState.Running or ListenerState.StandingBy))
         {
             problems.Add("the chain listener is not running");
         }
@@ -72,7 +74,7 @@ public static class HealthApi
             feeds.Connections,
             store is null ? "remote" : rocksOk ? "open" : "unavailable",
             new ListenerReport(
-                listener is null ? "remote" : !enabled ? "disabled" : listener.Running ? "running" : "stopped",
+                listener is null ? "remote" : listener.State.ToReportName(),
                 subscriber?.Connected ?? false,
                 stats.NodeSlot,
                 stats.ReconciledSlot,

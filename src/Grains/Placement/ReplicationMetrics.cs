@@ -36,6 +36,9 @@ public sealed class ReplicationMetrics
     /// <summary>Mints hosted here that are catching up.</summary>
     public long Syncing => Volatile.Read(ref _syncing);
 
+    /// <summary>Events applied by the mints hosted here that their replica does not hold yet.</summary>
+    public long ReplicaLag => Volatile.Read(ref _replicaLag);
+
     /// <summary>Activations left behind their manifest, so far.</summary>
     public long UnresolvedCount => Volatile.Read(ref _unresolved);
 

@@ -5,41 +5,65 @@ using Spin.Chain.Rpc;
 namespace Spin.Silo.Ingest;
 
 /// <summary>Keeps the mints in step with the chain: a logsSubscribe stream for latency, and reconciliation passes
-/// (on start, after every (re)subscription, on each notification and on a timer) for completeness.</summary>
+/// (on start, after every (re)subscription, on each notification and on a timer) for completeness. In cluster mode it
+/// runs only while this silo holds the listener lease (<see cref="PostgresListenerLease"/>) and stands by otherwise.</summary>
 public sealed partial class ChainListener(
     SolanaLogsSubscriber subscriber,
     ChainReconciler reconciler,
     IHostApplicationLifetime lifetime,
     IOptions<ChainOptions> options,
-    ILogger<ChainListener> logger) : BackgroundService
+    ILogger<ChainListener> logger,
+    PostgresListenerLease? lease = null) : BackgroundService
 {
     private static readonly TimeSpan PendingRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxFailureDelay = TimeSpan.FromSeconds(30);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private volatile ListenerState _state = options.Value.ListenerEnabled ? ListenerState.Stopped : ListenerState.Disabled;
+
+    /// <summary>What the listener is doing now.</summary>
+    public ListenerState State => _state;
 
     /// <summary>True while the listener runs.</summary>
-    public bool Running { get; private set; }
+    public bool Running => _state == ListenerState.Running;
+
+    /// <summary>The silo holding the listener lease as last seen, or null in standalone mode, when it is free or unknown.</summary>
+    public string? LeaseHolder => lease?.CurrentHolder;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var chain = options.Value;
-        if (!chain.ListenerEnabled)
+        if (!options.Value.ListenerEnabled)
         {
             return;
         }
 
         await WaitForStartAsync(stoppingToken);
-        Running = true;
+        if (lease is null)
+        {
+            await RunAsync(stoppingToken);
+        }
+        else
+        {
+            await new ListenerLeaseLoop(lease, RunAsync, state => _state = state, logger).RunAsync(stoppingToken);
+        }
+    }
+
+    // Runs until cancelled or until the cursor store reports the lease lost (LeaseLostException propagates).
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var chain = options.Value;
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _state = ListenerState.Running;
         LogInformationStarting(logger, chain.ProgramId, chain.Commitment);
-        var live = subscriber.RunAsync(chain.ProgramId, chain.Commitment, OnNotification, OnSubscribed, stoppingToken);
+        var live = subscriber.RunAsync(chain.ProgramId, chain.Commitment, OnNotification, OnSubscribed, run.Token);
         try
         {
-            await ReconcileLoopAsync(stoppingToken);
+            await ReconcileLoopAsync(run.Token);
         }
         finally
         {
-            Running = false;
+            _state = ListenerState.Stopped;
+            await run.CancelAsync();
             await live;
         }
     }
@@ -68,7 +92,7 @@ public sealed partial class ChainListener(
                 failures = 0;
                 await WaitForWorkAsync(reconciler.HasPendingLive ? PendingRetry : options.Value.ReconcileInterval, stoppingToken);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not LeaseLostException && !stoppingToken.IsCancellationRequested)
             {
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(MaxFailureDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));

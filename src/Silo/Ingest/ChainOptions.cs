@@ -24,8 +24,14 @@ public sealed class ChainOptions
     [Required, RegularExpression("^(confirmed|finalized)$", ErrorMessage = "Spin:Chain:Commitment must be 'confirmed' or 'finalized'.")]
     public string Commitment { get; set; } = "confirmed";
 
-    /// <summary>Run the chain listener in this process.</summary>
+    /// <summary>Run the chain listener in this process. In cluster mode (<c>Spin:Cluster:Membership</c> = AdoNet) it runs
+    /// on one enabled silo at a time, the holder of the listener lease in PostgreSQL; the others stand by.</summary>
     public bool ListenerEnabled { get; set; } = true;
+
+    /// <summary>Cluster mode: how long the listener lease holds without renewal. The holder renews it every third of
+    /// this, and a standing-by silo asks for it as often, so a dead holder is replaced within about 4/3 of it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the listener reconciles with getSignaturesForAddress even when no notification arrives,
     /// which finds notifications the node never sent.</summary>

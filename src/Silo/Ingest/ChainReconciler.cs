@@ -11,11 +11,12 @@ namespace Spin.Silo.Ingest;
 
 /// <summary>Brings the mints up to date with the chain, gap-free and in chain order: lists every signature newer
 /// than the durable cursor, takes each transaction's logs from a live notification when one arrived (else fetches
-/// it), applies the events with one call per mint per batch, and advances the cursor only after every mint acknowledged.</summary>
+/// it), applies the events with one call per mint per batch, and advances the cursor only after every mint acknowledged.
+/// A <see cref="LeaseLostException"/> from the cursor store ends the pass with the cursor unmoved.</summary>
 public sealed partial class ChainReconciler(
     SolanaRpcClient rpc,
     IGrainFactory grains,
-    ChainCursorStore cursors,
+    IChainCursorStore cursors,
     BlockTimeCache blockTimes,
     DecodeStats decodeStats,
     IngestStats stats,
@@ -47,7 +48,7 @@ public sealed partial class ChainReconciler(
         var startedAt = DateTimeOffset.UtcNow;
         var head = await rpc.GetSlotAsync(cancellationToken);
         stats.NodeAt(head);
-        var cursor = cursors.Read(_options.ProgramId);
+        var cursor = await cursors.ReadAsync(_options.ProgramId, cancellationToken);
         var listing = await ListNewerThanAsync(cursor?.Signature, cancellationToken);
         var applied = 0;
         foreach (var chunk in listing.Chunk(_options.BatchSize))
@@ -60,7 +61,7 @@ public sealed partial class ChainReconciler(
             }
         }
 
-        PruneLive(cursors.Read(_options.ProgramId));
+        PruneLive(await cursors.ReadAsync(_options.ProgramId, cancellationToken));
         if (applied == listing.Count)
         {
             stats.ReconciledUpTo(head, startedAt);
@@ -132,7 +133,7 @@ public sealed partial class ChainReconciler(
 
         if (count > 0)
         {
-            await ApplyAsync(byMint, chunk[count - 1], count);
+            await ApplyAsync(byMint, chunk[count - 1], count, cancellationToken);
             foreach (var info in chunk.Take(count))
             {
                 _live.TryRemove(info.Signature, out _);
@@ -177,12 +178,13 @@ public sealed partial class ChainReconciler(
         return logs;
     }
 
-    private async Task ApplyAsync(Dictionary<string, List<ChainEvent>> byMint, SignatureInfo last, int transactions)
+    private async Task ApplyAsync(
+        Dictionary<string, List<ChainEvent>> byMint, SignatureInfo last, int transactions, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var results = await Task.WhenAll(byMint.Select(p => grains.GetGrain<IMintGrain>(p.Key).Apply(p.Value)));
         metrics.Applied(Stopwatch.GetElapsedTime(started));
-        cursors.Write(_options.ProgramId, new ChainCursor(last.Signature, last.Slot));
+        await cursors.WriteAsync(_options.ProgramId, new ChainCursor(last.Signature, last.Slot), cancellationToken);
         stats.Applied(transactions, results.Sum(r => r.Applied), results.Sum(r => r.Duplicates), last.Slot);
         LogDebugApplied(logger, transactions, byMint.Count, last.Slot);
     }

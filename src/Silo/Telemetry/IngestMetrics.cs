@@ -20,7 +20,7 @@ public sealed class IngestMetrics
 
     /// <summary>Creates the instruments.</summary>
     public IngestMetrics(IMeterFactory meters, IngestStats stats, DecodeStats decode, SolanaLogsSubscriber subscriber, RocksStore store,
-        IOptions<ChainOptions> chain)
+        IOptions<ChainOptions> chain, PostgresListenerLease? lease = null)
     {
         var meter = meters.Create(MeterName);
         meter.CreateObservableCounter("spin.ingest.events", () => Enum.GetValues<SpinEventType>()
@@ -40,11 +40,18 @@ public sealed class IngestMetrics
         meter.CreateObservableCounter("spin.listener.reconnects", () => subscriber.Reconnects, "{reconnect}", "PubSub reconnections");
         if (chain.Value.ListenerEnabled)
         {
-            // Only where the listener runs: elsewhere there is no lag to speak of.
-            meter.CreateObservableGauge("spin.ingest.lag", () => stats.EstimatedLagSlots(DateTimeOffset.UtcNow), "{slot}", "How far the index lags the chain, in slots");
+            // Only where the listener runs: elsewhere (disabled, or standing by for the lease) there is no lag to speak of.
+            meter.CreateObservableGauge("spin.ingest.lag", () => Lag(stats, lease), "{slot}", "How far the index lags the chain, in slots");
         }
 
         meter.CreateObservableGauge("spin.listener.connected", () => subscriber.Connected ? 1 : 0, "{connection}", "1 while the PubSub subscription is up");
+        if (lease is not null && chain.Value.ListenerEnabled)
+        {
+            // Cluster mode only: summed over the silos, the gauge is 1 when the cluster indexes the chain.
+            meter.CreateObservableGauge("spin.listener.lease_held", () => lease.Held ? 1 : 0, "{lease}", "1 while this silo holds the chain listener's lease");
+            meter.CreateObservableCounter("spin.listener.takeovers", () => lease.Takeovers, "{takeover}", "Times this silo acquired the chain listener's lease");
+        }
+
         meter.CreateObservableGauge("spin.rocksdb.size", () => Columns(store, "rocksdb.total-sst-files-size", "rocksdb.cur-size-all-mem-tables"), "By",
             "Size of the SST files and memtables, by column family");
         meter.CreateObservableGauge("spin.rocksdb.pending_compaction", () => Columns(store, "rocksdb.estimate-pending-compaction-bytes"), "By",
@@ -55,6 +62,9 @@ public sealed class IngestMetrics
 
     /// <summary>Records one applied batch.</summary>
     public void Applied(TimeSpan duration) => _applyDuration.Record(duration.TotalSeconds);
+
+    private static IEnumerable<Measurement<long>> Lag(IngestStats stats, PostgresListenerLease? lease) =>
+        lease is { Held: false } ? [] : [new Measurement<long>(stats.EstimatedLagSlots(DateTimeOffset.UtcNow))];
 
     private static IEnumerable<Measurement<long>> Columns(RocksStore store, params string[] properties) =>
         Enum.GetValues<StoreColumn>().Select(c => new Measurement<long>(

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using Spin.Grains.Placement;
 
 namespace Spin.Silo.Telemetry;
 
@@ -22,6 +23,7 @@ public static class TelemetrySetup
     {
         // The silo's instruments exist once created: create them now, even when the listener is off.
         routes.ServiceProvider.GetService<IngestMetrics>();
+        routes.ServiceProvider.GetService<ReplicationMetrics>();
         routes.MapPrometheusScrapingEndpoint("/metrics");
         return routes;
     }

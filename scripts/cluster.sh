@@ -3,8 +3,8 @@
 # silos and two gateways in client mode, optionally the chain simulator. docs/operations.md has the details.
 #
 #   scripts/cluster.sh start [--simulator]   build (Release) when needed, apply the schema, start, wait until all answer
-#   scripts/cluster.sh status                what runs; exit 0 when everything answers, 1 when something does not, 3 when
-#                                            nothing runs
+#   scripts/cluster.sh status                what runs and which silo holds the chain listener's lease; exit 0 when
+#                                            everything answers, 1 when something does not, 3 when nothing runs
 #   scripts/cluster.sh stop                  SIGTERM, then SIGKILL whatever still runs after SPIN_CLUSTER_STOP_TIMEOUT
 #
 # Ports (each plus SPIN_CLUSTER_PORT_OFFSET): gateway-N HTTP 5050+N (5051, 5052), silo-N HTTP 5060+N (/alive, /metrics),
@@ -241,10 +241,10 @@ start() {
   local i
   for i in $(seq 1 "$silo_count"); do
     mkdir -p "$dir/silo-$i"
-    # Only silo-1 runs the chain listener until the listener lease exists (docs/operations.md).
+    # Every silo may run the chain listener: the lease in PostgreSQL picks one (docs/operations.md).
     launch "silo-$i" src/Silo "${cluster[@]}" "${chain[@]}" Spin__Cluster__SiloName="silo-$i" Spin__Cluster__AdvertisedAddress=127.0.0.1 \
       Spin__Cluster__SiloPort=$((11110 + i + offset)) Spin__Cluster__GatewayPort=$((29999 + i + offset)) \
-      Spin__Storage__Path="$dir/silo-$i" Spin__Chain__ListenerEnabled="$([ "$i" -eq 1 ] && echo true || echo false)" \
+      Spin__Storage__Path="$dir/silo-$i" Spin__Chain__ListenerEnabled=true \
       -- --urls "http://127.0.0.1:$((5060 + i + offset))"
     echo "http://127.0.0.1:$((5060 + i + offset))" >"$dir/silo-$i.url"
   done
@@ -268,6 +268,11 @@ start() {
 
 # --- status ---------------------------------------------------------------------------------------------------------
 
+# The silo holding the chain listener's lease, as a silo's /health reports it.
+lease_holder() {
+  curl -s -m 5 "$1/health" 2>/dev/null | grep -o '"lease_holder":"[^"]*"' | cut -d'"' -f4
+}
+
 # The names of the silos a gateway's Orleans dashboard lists as active.
 active_silos() {
   curl -fsS -m 5 "$1/dashboard/DashboardCounters" 2>/dev/null \
@@ -275,7 +280,7 @@ active_silos() {
 }
 
 status() {
-  local name pid url check code up=0 missing=0 gateway=""
+  local name pid url check code up=0 missing=0 gateway="" silo=""
   for name in $(recorded); do
     url=$(cat "$dir/$name.url" 2>/dev/null)
     check=$([ "$name" = simulator ] && echo health || echo alive)
@@ -285,6 +290,7 @@ status() {
       up=$((up + 1))
       [ "$code" = 200 ] || missing=$((missing + 1))
       [[ -z "$gateway" && "$name" == gateway-* && "$code" = 200 ]] && gateway=$url
+      [[ -z "$silo" && "$name" == silo-* && "$code" = 200 ]] && silo=$url
     else
       printf '%-10s %-12s stopped  (log %s)\n' "$name" "" "$dir/$name.log"
       missing=$((missing + 1))
@@ -295,6 +301,7 @@ status() {
     return 3
   fi
   [ -n "$gateway" ] && echo "active silos (Orleans dashboard of $gateway): $(active_silos "$gateway")"
+  [ -n "$silo" ] && echo "chain listener lease holder: $(lease_holder "$silo" | grep . || echo none)"
   [ $missing -eq 0 ]
 }
 

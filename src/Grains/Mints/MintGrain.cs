@@ -176,6 +176,11 @@ public sealed partial class MintGrain(
                 $"Mint {this.GetPrimaryKeyString()} is catching up ({_books.Log.LastSeq} of {manifest.State.LastSeq} events here, no peer has the rest yet); retry the batch.");
         }
 
+        GiveUp();
+    }
+
+    private void GiveUp()
+    {
         _gaveUp = true;
         metrics.Unresolved();
         LogWarningStillBehind(logger, this.GetPrimaryKeyString(), _books.Log.LastSeq, manifest.State.LastSeq);
@@ -321,6 +326,11 @@ public sealed partial class MintGrain(
         {
             _catchUpRetry?.Dispose();
             _catchUpRetry = null;
+        }
+        else if (!_gaveUp && DateTimeOffset.UtcNow - _behindSince >= replication.Value.SyncGrace)
+        {
+            // An idle mint is counted too, not only one that receives a batch after the grace period.
+            GiveUp();
         }
     }
 

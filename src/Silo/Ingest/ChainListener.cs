@@ -16,7 +16,9 @@ public sealed partial class ChainListener(
     PostgresListenerLease? lease = null) : BackgroundService
 {
     private static readonly TimeSpan PendingRetry = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxFailureDelay = TimeSpan.FromSeconds(30);
+    // Short enough that ingest resumes within seconds of a cluster change (a silo declared dead, PostgreSQL back), long
+    // enough that a dead RPC node sees one request every few seconds.
+    private static readonly TimeSpan MaxFailureDelay = TimeSpan.FromSeconds(5);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile ListenerState _state = options.Value.ListenerEnabled ? ListenerState.Stopped : ListenerState.Disabled;
 

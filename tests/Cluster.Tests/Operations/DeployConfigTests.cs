@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
@@ -20,7 +21,9 @@ public sealed partial class DeployConfigTests
         "spin_ingest_events_total", "spin_ingest_rejected_total", "spin_ingest_transactions_total", "spin_ingest_backfilled_total",
         "spin_listener_notifications_total", "spin_listener_reconnects_total", "spin_ingest_lag", "spin_listener_connected",
         "spin_rocksdb_size_bytes", "spin_rocksdb_pending_compaction_bytes", "spin_push_messages_total", "spin_signalr_connections",
-        "spin_signalr_subscriptions", "spin_push_monitored_mints", "up",
+        "spin_signalr_subscriptions", "spin_push_monitored_mints", "spin_listener_lease_held", "spin_listener_takeovers_total",
+        "spin_replication_events_total", "spin_replication_lag", "spin_catchup_events_total", "spin_catchup_unresolved_total",
+        "spin_catchup_in_progress", "spin_placement_moves_total", "spin_manifest_fenced_total", "up",
     ];
 
     private static readonly string[] Histograms = ["spin_ingest_apply_duration_seconds", "http_server_request_duration_seconds"];
@@ -33,6 +36,11 @@ public sealed partial class DeployConfigTests
         ("Push rate", ["rate(spin_push_messages_total[1m])"]),
         ("Grains per silo", ["orleans_catalog_activations"]),
         ("SignalR connections", ["spin_signalr_connections"]),
+        ("Replication lag", ["spin_replication_lag"]),
+        ("Mints catching up", ["spin_catchup_in_progress"]),
+        ("Catch-up events", ["rate(spin_catchup_events_total"]),
+        ("Placement moves", ["rate(spin_placement_moves_total"]),
+        ("Listener lease holder", ["spin_listener_lease_held == 1"]),
     ];
 
     [Fact]
@@ -41,9 +49,9 @@ public sealed partial class DeployConfigTests
         var services = Services();
         var scraped = Yaml("deploy/prometheus/prometheus.yml")["scrape_configs"].Seq()
             .Select(job => job.Map())
-            .SelectMany(job => job["static_configs"].Seq().Select(g => g.Map()).SelectMany(group => group["targets"].Seq().Select(target =>
-                (Target: target.Str(), Path: job.Text("metrics_path") ?? "/metrics",
-                 Listener: group.Get("labels")?.Map().Text("listener")))))
+            .SelectMany(job => job["static_configs"].Seq().Select((g, index) => (Group: g.Map(), Index: index)).SelectMany(group =>
+                group.Group["targets"].Seq().Select(target => (Target: target.Str(), Job: job.Text("job_name"), Group: group.Index,
+                    Path: job.Text("metrics_path") ?? "/metrics", Labels: group.Group.Get("labels")))))
             .ToList();
 
         foreach (var (dockerfile, minimum) in new[] { ("src/Silo/Dockerfile", 3), ("src/Gateway/Dockerfile", 2) })
@@ -57,11 +65,22 @@ public sealed partial class DeployConfigTests
             }
         }
 
-        var listeners = services.Where(s => Env(s.Value).GetValueOrDefault("Spin__Chain__ListenerEnabled") == "true").Select(s => s.Key);
-        Assert.Equal(listeners.Select(name => $"{name}:{HttpPort("src/Silo/Dockerfile")}"),
-            scraped.Where(s => s.Listener == "enabled").Select(s => s.Target));
+        // Any silo may hold the listener's lease, so no silo is labelled apart: one target group, no listener label.
+        var silos = scraped.Where(s => s.Target.StartsWith("silo-")).ToList();
+        Assert.Single(silos.Select(s => (s.Job, s.Group)).Distinct());
+        Assert.All(silos, s => Assert.Null(s.Labels));
         Assert.All(scraped.Where(s => s.Target.StartsWith("silo-") || s.Target.StartsWith("gateway-")),
             s => Assert.Contains(s.Target.Split(':')[0], services.Keys));
+    }
+
+    [Fact]
+    public void NoPanelOrAlertSelectsOneListenerSilo()
+    {
+        var queries = DashboardExpressions().Concat(AlertRules().Select(r => r.Map().Text("expr")!)).ToList();
+
+        Assert.All(queries, expr => Assert.DoesNotMatch(@"\blistener\s*[=!]", expr));
+        Assert.Contains(queries, expr => expr.Contains("max(spin_listener_lease_held) == 0"));
+        Assert.Contains(queries, expr => expr.Contains("max(spin_ingest_lag) > 150"));
     }
 
     [Fact]
@@ -76,6 +95,7 @@ public sealed partial class DeployConfigTests
             var env = Env(silo);
             Assert.Equal(name, env["Spin__Cluster__SiloName"]);
             Assert.Equal(name, env["Spin__Cluster__AdvertisedAddress"]);
+            Assert.Equal("true", env["Spin__Chain__ListenerEnabled"]);
             Assert.Equal("AdoNet", env["Spin__Cluster__Membership"]);
             Assert.Contains("Host=postgres;", env["Spin__Cluster__ConnectionString"]);
             var mount = Assert.Single(silo["volumes"].Seq().Select(v => v.Str().Split(':')), m => m[1] == env["Spin__Storage__Path"]);
@@ -190,13 +210,15 @@ public sealed partial class DeployConfigTests
                 var mints = await http.GetFromJsonAsync<JsonObject>($"{gateway}/api/mints");
                 var total = mints!["data"]!["total"]!.GetValue<long>();
                 return (total > 0, $"{total} mints");
-            }, TimeSpan.FromSeconds(90), "silo-1 to index the simulator and the gateway to serve it");
+            }, TimeSpan.FromSeconds(90), "the lease holder to index the simulator and the gateway to serve it");
+            var holder = await AssertOneSiloRunsTheListenerAsync(http, urls.Take(3).ToList());
             await AssertDashboardMetricsAreServedAsync(http, urls);
 
             (code, output) = await Script("status", environment, TimeSpan.FromMinutes(1));
             Assert.True(code == 0, $"status failed ({code}):\n{output}");
             Assert.All(pids.Keys, name => Assert.Matches($"(?m)^{name} +pid {pids[name]} +running", output));
             Assert.Contains("active silos (Orleans dashboard of", output);
+            Assert.Contains($"chain listener lease holder: {holder}", output);
 
             (code, output) = await Script("stop", environment, TimeSpan.FromMinutes(3));
             Assert.True(code == 0, $"stop failed ({code}):\n{output}");
@@ -211,19 +233,58 @@ public sealed partial class DeployConfigTests
         }
     }
 
-    /// <summary>Every metric the dashboard and the alerts query appears on the /metrics of a running silo or gateway.</summary>
+    /// <summary>Every silo has the listener enabled; exactly one runs it, the others stand by, all name the same holder,
+    /// and only the holder reports <c>spin_listener_lease_held 1</c>. Returns the holder's name.</summary>
+    private static async Task<string> AssertOneSiloRunsTheListenerAsync(HttpClient http, IReadOnlyList<string> silos)
+    {
+        var holder = "";
+        await Eventually.HoldsAsync(async () =>
+        {
+            var reports = new List<(string Silo, string Status, string? Holder, double? Held)>();
+            foreach (var url in silos)
+            {
+                var health = JsonNode.Parse(await (await http.GetAsync($"{url}/health")).Content.ReadAsStringAsync())!;
+                var held = Samples(await http.GetStringAsync($"{url}/metrics"), "spin_listener_lease_held").Select(v => (double?)v).SingleOrDefault();
+                reports.Add((health["silo"]!.GetValue<string>(), health["listener"]!["status"]!.GetValue<string>(),
+                    health["listener"]!["lease_holder"]?.GetValue<string>(), held));
+            }
+
+            var running = reports.Where(r => r.Status == "running").ToList();
+            holder = running.Count == 1 ? running[0].Silo : "";
+            var ok = running.Count == 1
+                && reports.All(r => r.Holder == holder && r.Held == (r.Silo == holder ? 1 : 0))
+                && reports.Count(r => r.Status == "standing_by") == silos.Count - 1;
+            return (ok, string.Join("; ", reports.Select(r => $"{r.Silo}: {r.Status}, holder {r.Holder}, lease_held {r.Held}")));
+        }, TimeSpan.FromSeconds(30), "exactly one silo to run the listener and the others to stand by for its lease");
+        return holder;
+    }
+
+    /// <summary>Every metric the dashboard and the alerts query appears on the /metrics of at least one running silo or
+    /// gateway (some only on the lease holder, such as spin_ingest_lag); re-read until it does, in case the lease moved
+    /// between two scrapes.</summary>
     private static async Task AssertDashboardMetricsAreServedAsync(HttpClient http, IEnumerable<string> urls)
     {
-        var served = new HashSet<string>();
-        foreach (var url in urls)
+        var queried = DashboardExpressions().Concat(AlertRules().Select(r => r.Map().Text("expr")!)).SelectMany(MetricNames)
+            .Where(name => name != "up").ToHashSet();
+        await Eventually.HoldsAsync(async () =>
         {
-            served.UnionWith((await http.GetStringAsync($"{url}/metrics")).Split('\n')
-                .Where(line => line.Length > 0 && line[0] != '#').Select(line => line.Split('{', ' ')[0]));
-        }
+            var served = new HashSet<string>();
+            foreach (var url in urls)
+            {
+                served.UnionWith((await http.GetStringAsync($"{url}/metrics")).Split('\n')
+                    .Where(line => line.Length > 0 && line[0] != '#').Select(line => line.Split('{', ' ')[0]));
+            }
 
-        var queried = DashboardExpressions().Concat(AlertRules().Select(r => r.Map().Text("expr")!)).SelectMany(MetricNames).ToHashSet();
-        Assert.All(queried.Where(name => name != "up"), name => Assert.True(served.Contains(name), $"no process serves {name}"));
+            var missing = queried.Where(name => !served.Contains(name)).Order().ToList();
+            return (missing.Count == 0, $"no process serves {string.Join(", ", missing)}");
+        }, TimeSpan.FromSeconds(30), "every metric of the dashboard and the alerts to be served");
     }
+
+    /// <summary>The values of every sample of <paramref name="metric"/> in Prometheus text.</summary>
+    private static IEnumerable<double> Samples(string text, string metric) => text.Split('\n')
+        .Where(line => line.StartsWith(metric + " ") || line.StartsWith(metric + "{"))
+        .Select(line => line.Contains('}') ? line[(line.LastIndexOf('}') + 1)..] : line[metric.Length..])
+        .Select(rest => double.Parse(rest.Trim().Split(' ')[0], CultureInfo.InvariantCulture));
 
     private static async Task CleanUpAsync(string dir, string database, Dictionary<string, string> environment)
     {

@@ -14,6 +14,7 @@ internal sealed partial class MintFeed
 {
     private const int ReadPage = 1000;
     private const int MaxRefreshPages = 10;
+    private static readonly TimeSpan WatchTimeout = TimeSpan.FromSeconds(5);
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IMintGrain _grain;
     private readonly MarketFeeds _feeds;
@@ -216,7 +217,9 @@ internal sealed partial class MintFeed
         long newest;
         try
         {
-            newest = await _grain.Watch(_feeds.Observer, _feeds.Options.Lease);
+            // A mint whose silo just died answers only once the cluster has declared the silo dead and the mint moved: do
+            // not wait out the whole response timeout, retry on the next renewal instead.
+            newest = await _grain.Watch(_feeds.Observer, _feeds.Options.Lease).WaitAsync(WatchTimeout);
         }
         catch (Exception ex) when (ex is not HubException)
         {

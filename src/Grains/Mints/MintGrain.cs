@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RocksDbSharp;
@@ -33,7 +34,6 @@ public sealed partial class MintGrain(
     SiloRanking ranking,
     ReplicationMetrics metrics,
     IOptions<ReplicationOptions> replication,
-    [PersistentState("manifest", MintGrain.ManifestStorage)] IPersistentState<MintManifest> manifest,
     ILogger<MintGrain> logger) : Grain, IMintGrain
 {
     /// <summary>The grain storage provider of the mints' manifests (PostgreSQL in cluster mode, RocksDB standalone).</summary>
@@ -42,6 +42,9 @@ public sealed partial class MintGrain(
     private const int CatchUpPage = 2_000;
     private static readonly TimeSpan MaxUriRetryDelay = TimeSpan.FromHours(1);
     private static readonly TimeSpan CatchUpRetry = TimeSpan.FromSeconds(5);
+    private const string ManifestState = "manifest";
+    private readonly GrainState<MintManifest> _manifest = new(new MintManifest());
+    private bool _manifestLoaded;
     private MintBooks _books = null!;
     private UriDataBook _uriData = null!;
     private IGrainTimer? _uriFetch;
@@ -62,13 +65,34 @@ public sealed partial class MintGrain(
         _books = new MintBooks(store, mint).Load();
         _uriData = new UriDataBook(store, PublicKey.Parse(mint));
         _uriData.Load();
-        if (_books.Log.LastSeq < manifest.State.LastSeq)
+        try
         {
-            await CatchUpAsync();
+            await LoadManifestAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The manifest's database is unreachable (PostgreSQL restarting): serve what this silo holds; the first write
+            // reads the manifest again and fails until it can.
+            LogWarningManifestUnavailable(logger, ex, mint);
         }
 
         StartUriFetch();
     }
+
+    private MintManifest Manifest => _manifest.State!;
+
+    private async Task LoadManifestAsync()
+    {
+        await ManifestStore.ReadStateAsync(ManifestState, this.GetGrainId(), _manifest);
+        _manifest.State ??= new MintManifest();
+        _manifestLoaded = true;
+        if (_books.Log.LastSeq < Manifest.LastSeq)
+        {
+            await CatchUpAsync();
+        }
+    }
+
+    private IGrainStorage ManifestStore => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ManifestStorage);
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -82,7 +106,11 @@ public sealed partial class MintGrain(
     /// <inheritdoc />
     public async Task<ApplyResult> Apply(IReadOnlyList<ChainEvent> events)
     {
-        if (_syncing)
+        if (!_manifestLoaded)
+        {
+            await LoadManifestAsync();
+        }
+        else if (_syncing)
         {
             await CatchUpAsync();
         }
@@ -119,7 +147,7 @@ public sealed partial class MintGrain(
             var staged = _books.Stage(events, batch);
             if (staged.Applied.Count > 0)
             {
-                if (_books.Log.LastSeq < manifest.State.LastSeq && !FillsGap(staged))
+                if (_books.Log.LastSeq < Manifest.LastSeq && !FillsGap(staged))
                 {
                     RefuseWhileBehind();
                 }
@@ -129,7 +157,7 @@ public sealed partial class MintGrain(
             }
 
             _books.Commit(staged);
-            if (_syncing && _books.Log.LastSeq >= manifest.State.LastSeq)
+            if (_syncing && _books.Log.LastSeq >= Manifest.LastSeq)
             {
                 SetSyncing(false);
             }
@@ -154,8 +182,8 @@ public sealed partial class MintGrain(
     // before dying, redelivered because the listener's cursor never moved past it.
     private bool FillsGap(StagedEvents staged)
     {
-        var gap = manifest.State.LastSeq - _books.Log.LastSeq;
-        return manifest.State.LastEvent is { } last && gap <= staged.Applied.Count && staged.Applied[(int)gap - 1].Id == last;
+        var gap = Manifest.LastSeq - _books.Log.LastSeq;
+        return Manifest.LastEvent is { } last && gap <= staged.Applied.Count && staged.Applied[(int)gap - 1].Id == last;
     }
 
     // Other new events must not be numbered while earlier ones are missing: they would take the missing events' sequence
@@ -173,7 +201,7 @@ public sealed partial class MintGrain(
         {
             CheckPlacement();
             throw new InvalidOperationException(
-                $"Mint {this.GetPrimaryKeyString()} is catching up ({_books.Log.LastSeq} of {manifest.State.LastSeq} events here, no peer has the rest yet); retry the batch.");
+                $"Mint {this.GetPrimaryKeyString()} is catching up ({_books.Log.LastSeq} of {Manifest.LastSeq} events here, no peer has the rest yet); retry the batch.");
         }
 
         GiveUp();
@@ -183,28 +211,28 @@ public sealed partial class MintGrain(
     {
         _gaveUp = true;
         metrics.Unresolved();
-        LogWarningStillBehind(logger, this.GetPrimaryKeyString(), _books.Log.LastSeq, manifest.State.LastSeq);
+        LogWarningStillBehind(logger, this.GetPrimaryKeyString(), _books.Log.LastSeq, Manifest.LastSeq);
     }
 
     private async Task FenceAsync(StagedEvents staged)
     {
         var lastSeq = staged.Result.LastSeq;
-        var (previous, previousEvent) = (manifest.State.LastSeq, manifest.State.LastEvent);
+        var (previous, previousEvent) = (Manifest.LastSeq, Manifest.LastEvent);
         if (lastSeq <= previous)
         {
             // Re-applying events the manifest already counts (the store was behind it): nothing to extend.
             return;
         }
 
-        (manifest.State.LastSeq, manifest.State.LastEvent) = (lastSeq, staged.Applied[^1].Id);
+        (Manifest.LastSeq, Manifest.LastEvent) = (lastSeq, staged.Applied[^1].Id);
         try
         {
-            await manifest.WriteStateAsync();
+            await ManifestStore.WriteStateAsync(ManifestState, this.GetGrainId(), _manifest);
         }
         catch (InconsistentStateException ex)
         {
             // Another activation of this mint moved the manifest on: this one must not write, and must not stay.
-            (manifest.State.LastSeq, manifest.State.LastEvent) = (previous, previousEvent);
+            (Manifest.LastSeq, Manifest.LastEvent) = (previous, previousEvent);
             metrics.Fenced();
             LogWarningFenced(logger, ex, this.GetPrimaryKeyString(), RuntimeIdentity);
             DeactivateOnIdle();
@@ -212,7 +240,7 @@ public sealed partial class MintGrain(
         }
         catch
         {
-            (manifest.State.LastSeq, manifest.State.LastEvent) = (previous, previousEvent);
+            (Manifest.LastSeq, Manifest.LastEvent) = (previous, previousEvent);
             throw;
         }
     }
@@ -232,18 +260,18 @@ public sealed partial class MintGrain(
         var grain = GrainFactory.GetGrain<IMintReplicaGrain>(NamedSiloPlacement.Key(replica, this.GetPrimaryKeyString()));
         try
         {
-            var at = _replicaAt is { } known && known.Silo == replica ? known.Seq : await grain.LastSeq();
+            var at = _replicaAt is { } known && known.Silo == replica ? known.Seq : await grain.LastSeq().WaitAsync(PeerCalls.Query);
             var first = last - staged.Applied.Count + 1;
             if (staged.Applied.Count > 0 && at == first - 1)
             {
-                at = await grain.Store(first, staged.Applied);
+                at = await grain.Store(first, staged.Applied).WaitAsync(PeerCalls.Transfer);
             }
 
             while (at < last)
             {
                 SetReplicaLag(last - at);
                 var range = _books.Log.ReadFrom(at + 1, CatchUpPage);
-                var next = await grain.Store(at + 1, range.Select(e => e.Event).ToList());
+                var next = await grain.Store(at + 1, range.Select(e => e.Event).ToList()).WaitAsync(PeerCalls.Transfer);
                 if (next <= at)
                 {
                     throw new InvalidOperationException($"The replica of {this.GetPrimaryKeyString()} on {replica} stayed at {at}.");
@@ -267,13 +295,13 @@ public sealed partial class MintGrain(
     private async Task CatchUpAsync()
     {
         var mint = this.GetPrimaryKeyString();
-        var target = manifest.State.LastSeq;
+        var target = Manifest.LastSeq;
         var best = (Silo: (string?)null, Seq: _books.Log.LastSeq);
         foreach (var silo in ranking.Rank(this.GetGrainId()).Where(s => s != ranking.LocalName))
         {
             try
             {
-                var held = await GrainFactory.GetGrain<IMintReplicaGrain>(NamedSiloPlacement.Key(silo, mint)).LastSeq();
+                var held = await GrainFactory.GetGrain<IMintReplicaGrain>(NamedSiloPlacement.Key(silo, mint)).LastSeq().WaitAsync(PeerCalls.Query);
                 if (held > best.Seq)
                 {
                     best = (silo, held);
@@ -290,7 +318,7 @@ public sealed partial class MintGrain(
             var peer = GrainFactory.GetGrain<IMintReplicaGrain>(NamedSiloPlacement.Key(source, mint));
             while (_books.Log.LastSeq < best.Seq)
             {
-                var range = await peer.Read(_books.Log.LastSeq + 1, CatchUpPage);
+                var range = await peer.Read(_books.Log.LastSeq + 1, CatchUpPage).WaitAsync(PeerCalls.Transfer);
                 if (range.Count == 0 || range[0].Seq != _books.Log.LastSeq + 1)
                 {
                     break;
@@ -385,7 +413,7 @@ public sealed partial class MintGrain(
     /// <inheritdoc />
     public Task<MintPlacement> GetPlacement() => Task.FromResult(new MintPlacement(
         this.GetPrimaryKeyString(), ranking.LocalName, ranking.ReplicaOf(this.GetGrainId(), ranking.LocalName),
-        _books.Log.LastSeq, manifest.State.LastSeq, _syncing));
+        _books.Log.LastSeq, Manifest.LastSeq, _syncing));
 
     /// <inheritdoc />
     public Task<long> Watch(IMarketObserver observer, TimeSpan lease)
@@ -466,6 +494,9 @@ public sealed partial class MintGrain(
         _uriFetch!.Dispose();
         _uriFetch = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The manifest of {Mint} could not be read; serving this silo's data until it can")]
+    private static partial void LogWarningManifestUnavailable(ILogger logger, Exception exception, string mint);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A write to {Mint} by activation {Activation} was fenced: another activation moved the manifest on")]
     private static partial void LogWarningFenced(ILogger logger, Exception exception, string mint, string activation);

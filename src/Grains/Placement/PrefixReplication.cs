@@ -28,7 +28,7 @@ public sealed partial class PrefixReplication(
         {
             try
             {
-                var version = await Replica(silo).Version();
+                var version = await Replica(silo).Version().WaitAsync(PeerCalls.Query);
                 if (version > best.Version)
                 {
                     best = (silo, version);
@@ -50,7 +50,7 @@ public sealed partial class PrefixReplication(
         byte[]? after = null;
         for (var first = true; ; first = false)
         {
-            var page = await peer.Read(after, Page);
+            var page = await peer.Read(after, Page).WaitAsync(PeerCalls.Transfer);
             local.Install(first, page);
             copied += page.Count;
             if (page.Count < Page)
@@ -80,10 +80,10 @@ public sealed partial class PrefixReplication(
         var peer = Replica(replica);
         try
         {
-            var at = _replicaAt is { } known && known.Silo == replica ? known.Version : await peer.Version();
+            var at = _replicaAt is { } known && known.Silo == replica ? known.Version : await peer.Version().WaitAsync(PeerCalls.Query);
             if (at == _version - 1)
             {
-                at = await peer.Apply(_version, entries);
+                at = await peer.Apply(_version, entries).WaitAsync(PeerCalls.Transfer);
             }
 
             if (at < _version)
@@ -93,7 +93,7 @@ public sealed partial class PrefixReplication(
                 for (var first = true; ; first = false)
                 {
                     var page = local.Read(after, Page);
-                    await peer.Install(first, page);
+                    await peer.Install(first, page).WaitAsync(PeerCalls.Transfer);
                     if (page.Count < Page)
                     {
                         break;

@@ -1,0 +1,65 @@
+using Spin.Gateway.Tests.Infrastructure;
+
+namespace Spin.Cluster.Tests.Failover;
+
+/// <summary>Where mints live, from <c>GET /cluster/placement</c> on a gateway.</summary>
+public static class Placement
+{
+    /// <summary>The hosting silo of every mint (mint → silo name).</summary>
+    public static async Task<Dictionary<string, string>> OfAsync(ClusterGateway gateway, IEnumerable<string> mints)
+    {
+        var placements = await Task.WhenAll(mints.Select(async m => (Mint: m, Silo: (await gateway.GetPlacementAsync(m))["silo"]!.GetValue<string>())));
+        return placements.ToDictionary(p => p.Mint, p => p.Silo);
+    }
+
+    /// <summary>How many mints <paramref name="silo"/> hosts, or -1 when the placement endpoint does not answer (noted).</summary>
+    public static async Task<double> CountOnAsync(ClusterGateway gateway, IEnumerable<string> mints, string silo, FailoverFigures figures)
+    {
+        try
+        {
+            return (await OfAsync(gateway, mints)).Count(p => p.Value == silo);
+        }
+        catch (HttpRequestException ex)
+        {
+            figures.Note("placement_error", ex.Message);
+            return -1;
+        }
+    }
+
+    /// <summary>The mints SignalR clients should watch across a disruption of <paramref name="silo"/>: half of them
+    /// hosted there (their pushes are the ones at risk), half elsewhere; the first mints when the placement is unknown.</summary>
+    public static async Task<List<string>> WatchedAcrossAsync(ClusterGateway gateway, IReadOnlyList<string> mints, string silo, FailoverFigures figures,
+        int count = 4)
+    {
+        try
+        {
+            var hosts = await OfAsync(gateway, mints);
+            var watched = mints.Where(m => hosts[m] == silo).Take(count / 2).ToList();
+            watched.AddRange(mints.Where(m => !watched.Contains(m)).Take(count - watched.Count));
+            figures.Record("watched_mints_on_disrupted_silo", watched.Count(m => hosts[m] == silo));
+            return watched;
+        }
+        catch (HttpRequestException ex)
+        {
+            figures.Note("placement_error", ex.Message);
+            return [.. mints.Take(count)];
+        }
+    }
+
+    /// <summary>Reads every mint's events (so a grain that is not where the placement wants it moves), then its placement,
+    /// until two rounds in a row agree.</summary>
+    public static async Task<Dictionary<string, string>> SettledAsync(ClusterGateway gateway, IReadOnlyList<string> mints, TimeSpan timeout)
+    {
+        Dictionary<string, string> previous = [];
+        Dictionary<string, string> current = [];
+        await Eventually.HoldsAsync(async () =>
+        {
+            await gateway.ServedCountsAsync(mints);
+            previous = current;
+            current = await OfAsync(gateway, mints);
+            var changed = current.Count(p => previous.GetValueOrDefault(p.Key) != p.Value);
+            return (previous.Count > 0 && changed == 0, $"{changed} placements changed since the previous round");
+        }, timeout, "the placement to settle");
+        return current;
+    }
+}

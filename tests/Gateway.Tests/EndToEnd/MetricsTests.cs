@@ -54,6 +54,47 @@ public sealed partial class MetricsTests
         Assert.DoesNotContain(metrics.Keys, k => k.Contains(mint, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ASiloProcessAndAClientGatewayEachServeTheirOwnInstrumentsAndTheSilosAgreeWithTheTruth()
+    {
+        using var data = new TempDirectory();
+        await using var simulator = await SimulatorProcess.StartAsync("--seed", "62", "--mints", "4", "--prefill", "100", "--transactions", "2400",
+            "--rate", "100", "--slot-ms", "100", "--skip-rate", "0.05", "--duplicate-rate", "0.05");
+        var (httpPort, siloPort, gatewayPort) = (FreePort.Get(), FreePort.Get(), FreePort.Get());
+        await using var silo = await SiloProcess.StartAsync(simulator, data.Path, httpPort, siloPort, gatewayPort);
+        await using var gateway = await GatewayProcess.StartAsync(simulator, data.Path,
+            "--Spin:Cluster:Mode", "Client", "--Spin:Cluster:Gateways:0", $"127.0.0.1:{gatewayPort}");
+        await using var client = await MarketClient.ConnectAsync(gateway.Http.BaseAddress!);
+        var mint = (await simulator.GetTruthAsync()).Keys.First();
+        await client.SubscribeEventsAsync(mint, since: 0);
+        await simulator.WaitUntilDoneAsync(TimeSpan.FromMinutes(2));
+        var truth = await simulator.GetTruthAsync();
+        await gateway.WaitForEventCountsAsync(truth, TimeSpan.FromMinutes(2));
+        await client.WaitForAsync(c => c.EventsOf(mint).Count >= truth[mint].Count, TimeSpan.FromMinutes(1), "the subscriber to have every event");
+
+        using var siloHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
+        var siloMetrics = Parse(await siloHttp.GetStringAsync("metrics"));
+        var gatewayMetrics = Parse(await gateway.Http.GetStringAsync("metrics"));
+
+        // The silo ingests: its counts equal the simulator's successful events; its store, listener and replication
+        // instruments are there (one silo: nothing to replicate, nothing catching up).
+        Assert.Equal(truth.Values.Sum(e => e.Count), Sum(siloMetrics, "spin_ingest_events_total"));
+        Assert.True(Value(siloMetrics, "spin_ingest_transactions_total") > 0);
+        Assert.True(Value(siloMetrics, "spin_listener_notifications_total") > 0);
+        Assert.InRange(Value(siloMetrics, "spin_ingest_lag"), 0, 1000);
+        Assert.True(Value(siloMetrics, "spin_rocksdb_size_bytes", "column_family=\"events\"") > 0);
+        Assert.Equal(0, Value(siloMetrics, "spin_replication_lag"));
+        Assert.Equal(0, Value(siloMetrics, "spin_catchup_in_progress"));
+        Assert.Equal(0, Value(siloMetrics, "spin_catchup_unresolved_total"));
+        Assert.Contains(siloMetrics.Keys, k => k.StartsWith("orleans_", StringComparison.Ordinal));
+
+        // The client gateway ingests nothing; it serves HTTP and pushes.
+        Assert.DoesNotContain(gatewayMetrics.Keys, k => k.StartsWith("spin_ingest_", StringComparison.Ordinal));
+        Assert.True(Value(gatewayMetrics, "spin_push_messages_total", "kind=\"event\"") >= truth[mint].Count);
+        Assert.Equal(1, Value(gatewayMetrics, "spin_signalr_connections"));
+        Assert.Contains(gatewayMetrics.Keys, k => k.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal));
+    }
+
     // Sample lines "name{labels} value [timestamp]" keyed by "name{labels}".
     private static Dictionary<string, double> Parse(string text) => text.Split('\n')
         .Where(l => l.Length > 0 && !l.StartsWith('#'))

@@ -66,7 +66,7 @@ public sealed class CatalogShardGrain(RocksStore store, SiloRanking ranking, Rep
         _count += current is null ? 1 : 0;
         if (_replication.Misplaced)
         {
-            DeactivateOnIdle();
+            MigrateOnIdle();
         }
     }
 

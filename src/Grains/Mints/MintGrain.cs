@@ -53,6 +53,7 @@ public sealed partial class MintGrain(
     private long _replicaLag;
     private bool _syncing;
     private bool _gaveUp;
+    private bool _moving;
     private DateTimeOffset _behindSince;
     private readonly Dictionary<IMarketObserver, DateTimeOffset> _watchers = [];
 
@@ -387,11 +388,14 @@ public sealed partial class MintGrain(
 
     private void CheckPlacement()
     {
-        if (ranking.PrimaryOf(this.GetGrainId()) is { } primary && primary != ranking.LocalName && ranking.Active.ContainsKey(ranking.LocalName))
+        if (!_moving && ranking.PrimaryOf(this.GetGrainId()) is { } primary && primary != ranking.LocalName && ranking.Active.ContainsKey(ranking.LocalName))
         {
+            // Migration runs the placement director again, which picks the first silo of the ranking; a grain that is
+            // only asked to deactivate when idle can stay put while batches keep arriving.
+            _moving = true;
             metrics.Moved();
             LogDebugMisplaced(logger, this.GetPrimaryKeyString(), ranking.LocalName, primary);
-            DeactivateOnIdle();
+            MigrateOnIdle();
         }
     }
 

@@ -115,7 +115,7 @@ public sealed partial class PrefixReplication(
     }
 
     /// <summary>True when the grain runs on a silo other than the first of its ranking (it activated before that silo
-    /// joined, or stayed on its replica after a failover): it should leave once idle, and come back where it belongs.</summary>
+    /// joined, or stayed on its replica after a failover): it should migrate once idle, back to where it belongs.</summary>
     public bool Misplaced =>
         ranking.PrimaryOf(grain) is { } primary && primary != ranking.LocalName && ranking.Active.ContainsKey(ranking.LocalName);
 

@@ -60,7 +60,7 @@ public sealed class UserGrain(RocksStore store, SiloRanking ranking, Replication
         await _replication.CommitAsync(entries);
         if (_replication.Misplaced)
         {
-            DeactivateOnIdle();
+            MigrateOnIdle();
         }
     }
 

@@ -388,13 +388,13 @@ public sealed partial class MintGrain(
 
     private void CheckPlacement()
     {
-        if (!_moving && ranking.PrimaryOf(this.GetGrainId()) is { } primary && primary != ranking.LocalName && ranking.Active.ContainsKey(ranking.LocalName))
+        if (!_moving && ranking.IsMisplaced(this.GetGrainId()))
         {
             // Migration runs the placement director again, which picks the first silo of the ranking; a grain that is
             // only asked to deactivate when idle can stay put while batches keep arriving.
             _moving = true;
             metrics.Moved();
-            LogDebugMisplaced(logger, this.GetPrimaryKeyString(), ranking.LocalName, primary);
+            LogDebugMisplaced(logger, this.GetPrimaryKeyString(), ranking.LocalName, ranking.PrimaryOf(this.GetGrainId())!);
             MigrateOnIdle();
         }
     }

@@ -114,10 +114,8 @@ public sealed partial class PrefixReplication(
         }
     }
 
-    /// <summary>True when the grain runs on a silo other than the first of its ranking (it activated before that silo
-    /// joined, or stayed on its replica after a failover): it should migrate once idle, back to where it belongs.</summary>
-    public bool Misplaced =>
-        ranking.PrimaryOf(grain) is { } primary && primary != ranking.LocalName && ranking.Active.ContainsKey(ranking.LocalName);
+    /// <summary>True when the grain should migrate to the first silo of its ranking (<see cref="SiloRanking.IsMisplaced"/>).</summary>
+    public bool Misplaced => ranking.IsMisplaced(grain);
 
     private IPrefixReplicaGrain Replica(string silo) => grains.GetGrain<IPrefixReplicaGrain>(NamedSiloPlacement.Key(silo, name));
 

@@ -39,6 +39,11 @@ public sealed class SiloRanking(IClusterMembershipService membership, ILocalSilo
     /// <summary>The silo a grain belongs on (the first of its ranking), or null before any silo is active.</summary>
     public string? PrimaryOf(GrainId grain) => Rank(grain).FirstOrDefault();
 
+    /// <summary>True when <paramref name="grain"/> runs on this silo but its ranking names another active silo first (it
+    /// activated before that silo joined, or stayed on its replica after a failover): it should migrate once idle.</summary>
+    public bool IsMisplaced(GrainId grain) =>
+        PrimaryOf(grain) is { } primary && primary != LocalName && Active.ContainsKey(LocalName);
+
     /// <summary>The silo that holds a copy of the grain's data when it runs on <paramref name="host"/>: the first other
     /// silo of its ranking, or null when no other silo is active.</summary>
     public string? ReplicaOf(GrainId grain, string host) => Rank(grain).FirstOrDefault(name => name != host);

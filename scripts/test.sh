@@ -102,6 +102,15 @@ if [ -f "$results/node.tap" ]; then
   failed=$((failed + ${f:-0}))
 fi
 
+# Name every failed test right above the totals, so the tail of a CI log says what failed.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/FAILED: \1/p'
+done
+if [ -f "$results/node.tap" ]; then
+  grep -E '^not ok [0-9]+ - ' "$results/node.tap" | sed 's/^not ok [0-9]* - /FAILED (node): /'
+fi
+
 if [ $((passed + failed)) -eq 0 ]; then
   echo "no test ran"
   status=1

@@ -15,13 +15,16 @@ public sealed class SolanaRpcClientTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _node = await ScriptedNode.StartAsync();
-        var options = new SolanaRpcOptions
-        {
-            RpcUrl = _node.Url, Timeout = TimeSpan.FromMilliseconds(500), MaxAttempts = 3,
-            InitialBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(50), MaxBatchSize = 2,
-        };
-        _client = new SolanaRpcClient(new HttpClient(), options, NullLogger<SolanaRpcClient>.Instance);
+        // A generous timeout: a first request on a loaded machine (JIT, Kestrel's first connection) can take a second,
+        // and a retry would send the scripted node a second request the exact-request assertions do not expect.
+        _client = CreateClient(TimeSpan.FromSeconds(15));
     }
+
+    private SolanaRpcClient CreateClient(TimeSpan timeout) => new(new HttpClient(), new SolanaRpcOptions
+    {
+        RpcUrl = _node.Url, Timeout = timeout, MaxAttempts = 3,
+        InitialBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(50), MaxBatchSize = 2,
+    }, NullLogger<SolanaRpcClient>.Instance);
 
     public async Task DisposeAsync() => await _node.DisposeAsync();
 
@@ -93,9 +96,10 @@ public sealed class SolanaRpcClientTests : IAsyncLifetime
     [Fact]
     public async Task RetriesATimedOutRequestThenGivesUpWithAClearError()
     {
-        _node.Http = async (c, _) => await Task.Delay(TimeSpan.FromSeconds(5), c.RequestAborted);
+        _node.Http = async (c, _) => await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted);
+        var client = CreateClient(TimeSpan.FromMilliseconds(300));
 
-        var error = await Assert.ThrowsAsync<SolanaRpcException>(() => _client.GetSlotAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SolanaRpcException>(() => client.GetSlotAsync(CancellationToken.None));
 
         Assert.Contains("getSlot", error.Message);
         Assert.Contains("after 3 attempts", error.Message);

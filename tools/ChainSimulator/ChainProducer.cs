@@ -18,6 +18,9 @@ public sealed partial class ChainProducer(
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _slot = ChainLedger.GenesisSlot;
     private long _live;
+    // Held while a tick produces its slots, so that once Pause returns no further slot is produced.
+    private readonly Lock _gate = new();
+    private bool _paused = options.Value.StartPaused;
 
     /// <summary>Live transactions produced so far.</summary>
     public long Produced => Interlocked.Read(ref _live);
@@ -30,6 +33,38 @@ public sealed partial class ChainProducer(
 
     /// <summary>Completes when every requested live transaction is on the ledger and notified.</summary>
     public Task Finished => _finished.Task;
+
+    /// <summary>True while live production is held (<c>POST /control/pause</c>, or <c>--start-paused true</c> until
+    /// <c>POST /control/resume</c>): no slot is produced and the schedule's clock stands still, so a test can set up and
+    /// disrupt the system at a point of the stream of its own choosing, whatever the machine's load.</summary>
+    public bool Paused
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _paused;
+            }
+        }
+    }
+
+    /// <summary>Holds live production; once this returns, no further slot is produced until <see cref="Resume"/>.</summary>
+    public void Pause()
+    {
+        lock (_gate)
+        {
+            _paused = true;
+        }
+    }
+
+    /// <summary>Resumes live production where it stopped.</summary>
+    public void Resume()
+    {
+        lock (_gate)
+        {
+            _paused = false;
+        }
+    }
 
     /// <summary>Live transactions per slot: the rate spread over the slot duration.</summary>
     public int PerSlot => Math.Max(1, (int)Math.Round(_options.Rate * _options.SlotMs / 1000.0));
@@ -51,10 +86,20 @@ public sealed partial class ChainProducer(
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Min(_options.SlotMs, 20)));
         while (!Done && await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var due = (long)(clock.Elapsed.TotalMilliseconds / _options.SlotMs);
-            for (; slots < due && !Done; slots++)
+            lock (_gate)
             {
-                ProduceSlot(Target < 0 ? PerSlot : (int)Math.Min(PerSlot, Target - Produced), live: true);
+                if (_paused)
+                {
+                    clock.Stop();
+                    continue;
+                }
+
+                clock.Start();
+                var due = (long)(clock.Elapsed.TotalMilliseconds / _options.SlotMs);
+                for (; slots < due && !Done; slots++)
+                {
+                    ProduceSlot(Target < 0 ? PerSlot : (int)Math.Min(PerSlot, Target - Produced), live: true);
+                }
             }
         }
 

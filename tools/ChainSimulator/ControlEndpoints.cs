@@ -15,9 +15,20 @@ public static class ControlEndpoints
         app.MapPost("/control/drop", (PubSubHub hub) => Results.Ok(new { dropped = hub.DropAll() }));
         app.MapPost("/control/skip", (PubSubHub hub, int? count) => Fault(hub.SkipNext, count));
         app.MapPost("/control/duplicate", (PubSubHub hub, int? count) => Fault(hub.DuplicateNext, count));
+        app.MapPost("/control/pause", (ChainProducer producer) =>
+        {
+            producer.Pause();
+            return Results.Ok(new { paused = true, produced = producer.Produced, done = producer.Done });
+        });
+        app.MapPost("/control/resume", (ChainProducer producer) =>
+        {
+            producer.Resume();
+            return Results.Ok(new { paused = false, produced = producer.Produced, done = producer.Done });
+        });
         app.MapGet("/control/status", (ChainProducer producer, ChainLedger ledger, PubSubHub hub) => Results.Ok(new
         {
             produced = producer.Produced,
+            paused = producer.Paused,
             target = producer.Target,
             done = producer.Done,
             slot = ledger.Slot,

@@ -14,6 +14,7 @@ public static class SimulatorCommandLine
         ["--drop-every-ms"] = nameof(SimulatorOptions.DropEveryMs),
         ["--duplicate-rate"] = nameof(SimulatorOptions.DuplicateRate),
         ["--skip-rate"] = nameof(SimulatorOptions.SkipRate),
+        ["--start-paused"] = nameof(SimulatorOptions.StartPaused),
         ["--truth-file"] = nameof(SimulatorOptions.TruthFile),
         ["--program-id"] = nameof(SimulatorOptions.ProgramId),
     };

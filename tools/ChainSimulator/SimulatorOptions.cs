@@ -50,6 +50,9 @@ public sealed class SimulatorOptions
     /// <summary>Share of notifications not sent (still visible to backfill).</summary>
     [Range(0.0, 1.0)] public double SkipRate { get; set; }
 
+    /// <summary>Hold live production until <c>POST /control/resume</c>.</summary>
+    public bool StartPaused { get; set; }
+
     /// <summary>Optional file the ground truth is written to when production ends.</summary>
     public string? TruthFile { get; set; }
 

@@ -99,6 +99,48 @@ public sealed class FaultInjectionTests
         File.Delete(truthFile);
     }
 
+    [Fact]
+    public async Task StartsHeldWhenAskedAndProducesEveryRequestedTransactionOnceResumed()
+    {
+        await using var host = await SimulatorHost.StartAsync("--seed", "7", "--transactions", "40", "--rate", "1000", "--slot-ms", "10",
+            "--prefill", "16", "--start-paused", "true");
+
+        var held = await host.GetJsonAsync("control/status");
+        Assert.True(held.GetProperty("paused").GetBoolean());
+        Assert.Equal(0, held.GetProperty("produced").GetInt64());
+        Assert.Equal(16, held.GetProperty("transactions").GetInt64());
+
+        (await host.Http.PostAsync("control/resume", null)).EnsureSuccessStatusCode();
+        await host.Producer.Finished.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var status = await host.GetJsonAsync("control/status");
+        Assert.False(status.GetProperty("paused").GetBoolean());
+        Assert.Equal(40, status.GetProperty("produced").GetInt64());
+        Assert.Equal(56, status.GetProperty("transactions").GetInt64());
+    }
+
+    [Fact]
+    public async Task APausedStreamProducesNothingUntilResumedAndThenGoesOnWithoutAGap()
+    {
+        await using var host = await SimulatorHost.StartAsync(Streaming);
+        await using var client = await PubSubClient.ConnectAsync(host.PubSubUri);
+        await client.SubscribeLogsAsync(Chains.ProgramId);
+        var before = Positions(host, await client.NextLogsAsync(3));
+
+        using var pause = await host.Http.PostAsync("control/pause", null);
+        pause.EnsureSuccessStatusCode();
+        var heldAt = host.Ledger.Count;
+        var paused = await host.GetJsonAsync("control/status");
+        (await host.Http.PostAsync("control/resume", null)).EnsureSuccessStatusCode();
+        var after = Positions(host, await client.NextLogsThroughSlotAsync(host.Ledger.Slot + 5));
+
+        Assert.True(paused.GetProperty("paused").GetBoolean());
+        Assert.Equal(heldAt, paused.GetProperty("transactions").GetInt64());
+        var all = before.Concat(after).ToList();
+        Assert.Equal(Enumerable.Range(before[0], all.Count), all);
+        Assert.Contains(after, p => p >= heldAt);
+    }
+
     private static List<int> Positions(SimulatorHost host, List<(ulong Slot, JsonElement Value)> notifications)
     {
         var index = host.Ledger.Snapshot().Select((t, i) => (t.Signature, i)).ToDictionary(p => p.Signature, p => p.i);

@@ -99,7 +99,9 @@ public sealed class PushTests
     public async Task AGatewayAsAnOrleansClientKeepsPushingExactlyAcrossASiloRestart()
     {
         using var data = new TempDirectory();
-        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "43", "--transactions", "6000", .. Stream]);
+        // Held until the subscribers are set up, and again from the check that the stream is not over to the kill, so
+        // that the silo dies mid-stream however slow the machine is; the chain goes on while it is down.
+        await using var simulator = await SimulatorProcess.StartAsync(["--seed", "43", "--transactions", "6000", "--start-paused", "true", .. Stream]);
         var mints = (await simulator.GetTruthAsync()).Keys.Order(StringComparer.Ordinal).Take(2).ToList();
         var (httpPort, siloPort, gatewayPort) = (FreePort.Get(), FreePort.Get(), FreePort.Get());
         var silo = await SiloProcess.StartAsync(simulator, data.Path, httpPort, siloPort, gatewayPort);
@@ -115,12 +117,15 @@ public sealed class PushTests
         // A second client that leaves before the silo dies and comes back with since after it returns.
         var leaving = await MarketClient.ConnectAsync(gateway.Http.BaseAddress!);
         await leaving.SubscribeEventsAsync(mints[0], since: 0);
+        await simulator.ControlAsync("resume");
         await client.WaitForAsync(c => mints.All(m => c.EventsOf(m).Count >= 60), Patience, "pushes through the client gateway");
         await leaving.DisposeAsync();
         var leftWith = leaving.EventsOf(mints[0]);
 
+        await simulator.ControlAsync("pause");
         Assert.False((await simulator.GetStatusAsync())["done"]!.GetValue<bool>(), "the stream ended before the silo was killed");
         await silo.Process.KillAsync();
+        await simulator.ControlAsync("resume");
         await silo.DisposeAsync();
         var before = mints.ToDictionary(m => m, m => client.EventsOf(m).Count);
         await using var restarted = await SiloProcess.StartAsync(simulator, data.Path, httpPort, siloPort, gatewayPort);

@@ -38,6 +38,7 @@ public static class ClusterClientSetup
         // Look for returning gateways every few seconds rather than every minute, so that pushes resume soon after a
         // silo restarts.
         builder.Services.Configure<Orleans.Configuration.GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
+        builder.Services.Configure<Orleans.Configuration.ClientMessagingOptions>(messaging => messaging.ResponseTimeout = cluster.ResponseTimeout);
         return builder;
     }
 

@@ -50,6 +50,11 @@ public sealed class SpinClusterOptions
     [Range(1, 10)]
     public int MissedProbesLimit { get; set; } = 2;
 
+    /// <summary>How long a grain call may wait for its answer, and a grain's placement may take (silos and client gateways
+    /// in cluster mode; Orleans' defaults are 30 s). A call caught by a silo's death, or by a directory partition that moved with a restart, is answered
+    /// by nothing: this bounds how long it holds its caller.</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The address other silos and clients reach this silo at (default: loopback with localhost membership,
     /// else this host's first IPv4 address).</summary>
     public string? AdvertisedAddress { get; set; }

@@ -14,7 +14,9 @@ internal sealed partial class MintFeed
 {
     private const int ReadPage = 1000;
     private const int MaxRefreshPages = 10;
-    private static readonly TimeSpan WatchTimeout = TimeSpan.FromSeconds(5);
+    // Every call to the grain is bounded: a call caught by a silo's death would otherwise hold this mint's queue for
+    // Orleans' whole response timeout; a failed read is retried from where it stopped on the next renewal.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IMintGrain _grain;
     private readonly MarketFeeds _feeds;
@@ -26,6 +28,9 @@ internal sealed partial class MintFeed
     private int _eventSubscribers;
     private int _renewing;
     private bool _watching;
+
+    // The first event whose candles still need refreshing after a catch-up that failed part-way.
+    private long? _refreshFrom;
 
     public MintFeed(string mint, IMintGrain grain, MarketFeeds feeds)
     {
@@ -131,7 +136,7 @@ internal sealed partial class MintFeed
     public Task<long> SubscribeCandlesAsync(string connectionId, CandleInterval interval, int history, bool rejoin) => Run(async () =>
     {
         await EnsureWatchingAsync(renew: false);
-        var page = history == 0 ? null : await _grain.GetCandles(new CandleQuery(interval, 1, history, true, null, null, false));
+        var page = history == 0 ? null : await _grain.GetCandles(new CandleQuery(interval, 1, history, true, null, null, false)).WaitAsync(CallTimeout);
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var candles = page?.Candles.Select(c => PushJson.Candle(c, interval, now)).ToList() ?? [];
         await _feeds.Hub.Clients.Client(connectionId).CandleHistory(new CandleHistoryMessage(Mint, interval.Name(), Seq, candles, Now()));
@@ -175,7 +180,7 @@ internal sealed partial class MintFeed
             {
                 try
                 {
-                    await _grain.Unwatch(_feeds.Observer);
+                    await _grain.Unwatch(_feeds.Observer).WaitAsync(CallTimeout);
                 }
                 catch (Exception ex)
                 {
@@ -219,7 +224,7 @@ internal sealed partial class MintFeed
         {
             // A mint whose silo just died answers only once the cluster has declared the silo dead and the mint moved: do
             // not wait out the whole response timeout, retry on the next renewal instead.
-            newest = await _grain.Watch(_feeds.Observer, _feeds.Options.Lease).WaitAsync(WatchTimeout);
+            newest = await _grain.Watch(_feeds.Observer, _feeds.Options.Lease).WaitAsync(CallTimeout);
         }
         catch (Exception ex) when (ex is not HubException)
         {
@@ -243,6 +248,10 @@ internal sealed partial class MintFeed
         {
             await CatchUpAsync(newest);
         }
+        else
+        {
+            await RefreshPendingCandlesAsync();
+        }
     }
 
     private async Task OnPushAsync(MintPush push)
@@ -257,9 +266,7 @@ internal sealed partial class MintFeed
         {
             // A push was lost (a silo restarted between two batches): read the gap from the store first, with the
             // candles it touched.
-            var gapFrom = Seq + 1;
-            await SendRangeAsync(gapFrom, fresh[0].Seq - 1);
-            await RefreshCandlesAsync(gapFrom);
+            await SendFromStoreAsync(Seq + 1, fresh[0].Seq - 1);
         }
 
         if (_eventSubscribers > 0)
@@ -278,13 +285,30 @@ internal sealed partial class MintFeed
         {
             await StageCandleAsync(update.Interval, update.Candle);
         }
+
+        await RefreshPendingCandlesAsync();
     }
 
-    private async Task CatchUpAsync(long newest)
+    private Task CatchUpAsync(long newest) => SendFromStoreAsync(Seq + 1, newest);
+
+    // Sends events from..to read from the store, then the candles they touched. When a read fails part-way, Seq holds
+    // the last event sent and _refreshFrom the first whose candles are still due, so the next attempt goes on from
+    // there: nothing twice, nothing skipped.
+    private async Task SendFromStoreAsync(long from, long to)
     {
-        var from = Seq + 1;
-        await SendRangeAsync(from, newest);
-        await RefreshCandlesAsync(from);
+        _refreshFrom = Math.Min(_refreshFrom ?? from, from);
+        await SendRangeAsync(from, to);
+        await RefreshPendingCandlesAsync();
+    }
+
+    // Refreshes the candles a failed catch-up left due, if any; a live push with no gap does not bring them.
+    private async Task RefreshPendingCandlesAsync()
+    {
+        if (_refreshFrom is { } from)
+        {
+            await RefreshCandlesAsync(from);
+            _refreshFrom = null;
+        }
     }
 
     // Sends the current state of every subscribed candle from the bucket of event fromSeq on: the candles that batches
@@ -292,7 +316,7 @@ internal sealed partial class MintFeed
     private async Task RefreshCandlesAsync(long fromSeq)
     {
         var subscribed = _candleSubscribers.Where(p => p.Value > 0).Select(p => p.Key).ToList();
-        if (subscribed.Count == 0 || await _grain.GetEventRange(fromSeq, 1) is not [var first, ..])
+        if (subscribed.Count == 0 || await _grain.GetEventRange(fromSeq, 1).WaitAsync(CallTimeout) is not [var first, ..])
         {
             return;
         }
@@ -301,7 +325,8 @@ internal sealed partial class MintFeed
         {
             for (var page = 1; page <= MaxRefreshPages; page++)
             {
-                var candles = await _grain.GetCandles(new CandleQuery(interval, page, ReadPage, false, interval.BucketOf(first.Event.BlockTime), null, false));
+                var candles = await _grain.GetCandles(new CandleQuery(interval, page, ReadPage, false, interval.BucketOf(first.Event.BlockTime), null, false))
+                    .WaitAsync(CallTimeout);
                 foreach (var candle in candles.Candles)
                 {
                     await StageCandleAsync(interval, candle);
@@ -324,6 +349,7 @@ internal sealed partial class MintFeed
             {
                 await group.Event(new EventMessage(Mint, e.Seq, PushJson.Event(e.Event), Now()));
                 _feeds.Stats.Pushed(1);
+                Seq = Math.Max(Seq, e.Seq);
             });
         }
 
@@ -334,7 +360,7 @@ internal sealed partial class MintFeed
     {
         while (from <= to)
         {
-            var events = await _grain.GetEventRange(from, (int)Math.Min(ReadPage, to - from + 1));
+            var events = await _grain.GetEventRange(from, (int)Math.Min(ReadPage, to - from + 1)).WaitAsync(CallTimeout);
             if (events.Count == 0)
             {
                 return;

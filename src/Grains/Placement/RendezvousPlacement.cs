@@ -62,6 +62,9 @@ public sealed class NamedSiloPlacementDirector(SiloRanking ranking) : IPlacement
         var (silo, _) = NamedSiloPlacement.Parse(target.GrainIdentity.Key.ToString()!);
         return ranking.Active.TryGetValue(silo, out var address) && context.GetCompatibleSilos(target).Contains(address)
             ? Task.FromResult(address)
-            : throw new SiloUnavailableException($"Silo '{silo}' is not active, so {target.GrainIdentity} cannot be placed on it.");
+            // Not an OrleansException: Orleans retries those with back-off for up to its whole placement timeout, and the
+            // placement worker that retries holds up every other grain queued on it. The named silo is down or still
+            // joining; the caller finds out at once and goes without that replica.
+            : throw new InvalidOperationException($"Silo '{silo}' is not active, so {target.GrainIdentity} cannot be placed on it.");
     }
 }

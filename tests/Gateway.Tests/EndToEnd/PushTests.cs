@@ -155,7 +155,14 @@ public sealed class PushTests
             Assert.Equal(Enumerable.Range(1, truth[mint].Count).Select(i => (long)i), received.Select(e => e.Seq));
             TruthAssert.SameEvents(mint, truth[mint], received.Select(e => e.Event).ToList());
             var served = await KlineAsync(gateway, mint, "s1");
-            await client.WaitForAsync(c => SameCandles(c, mint, "s1", served), TimeSpan.FromSeconds(10), $"the last candle states of {mint} to equal /api/kline");
+            try
+            {
+                await client.WaitForAsync(c => SameCandles(c, mint, "s1", served), TimeSpan.FromSeconds(10), $"the last candle states of {mint} to equal /api/kline");
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"{ex.Message}\n{CandleDifferences(client, mint, "s1", served)}");
+            }
         }
 
         var resumed = leftWith.Concat(back.EventsOf(mints[0])).ToList();
@@ -179,6 +186,16 @@ public sealed class PushTests
         var byTime = served.ToDictionary(k => k["time"]!.GetValue<long>(), Comparable);
         return known.Keys.Max() == byTime.Keys.Max()
             && known.All(k => byTime.TryGetValue(k.Key, out var s) && s == Comparable(k.Value));
+    }
+
+    private static string CandleDifferences(MarketClient client, string mint, string interval, List<JsonObject> served)
+    {
+        var known = client.Candles.TryGetValue((mint, interval), out var k) ? k : [];
+        var byTime = served.ToDictionary(c => c["time"]!.GetValue<long>(), Comparable);
+        var differing = known.Where(p => !byTime.TryGetValue(p.Key, out var s) || s != Comparable(p.Value))
+            .Take(5).Select(p => $"pushed {Comparable(p.Value)} served {byTime.GetValueOrDefault(p.Key) ?? "(none)"}");
+        return $"{known.Count} pushed buckets (newest {(known.Count == 0 ? 0 : known.Keys.Max())}), {served.Count} served (newest " +
+            $"{(byTime.Count == 0 ? 0 : byTime.Keys.Max())}); differing: {string.Join("; ", differing)}";
     }
 
     private static string Comparable(JsonObject candle)

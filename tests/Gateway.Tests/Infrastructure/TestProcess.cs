@@ -3,16 +3,27 @@ using System.Diagnostics;
 
 namespace Spin.Gateway.Tests.Infrastructure;
 
-/// <summary>A real child process (<c>dotnet app.dll args</c>) whose output is kept for failure messages.</summary>
+/// <summary>A real child process (<c>dotnet app.dll args</c>) whose output is kept for failure messages and, when
+/// <c>SPIN_TEST_LOG_DIR</c> names a directory, appended in full with timestamps to <c>NAME.log</c> there (to study a
+/// failover run after the fact).</summary>
 public sealed class TestProcess : IAsyncDisposable
 {
+    /// <summary>The environment variable naming the directory of full process logs.</summary>
+    public const string LogDirVariable = "SPIN_TEST_LOG_DIR";
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly StreamWriter? _log;
 
     private TestProcess(Process process, string name)
     {
         _process = process;
         Name = name;
+        if (Environment.GetEnvironmentVariable(LogDirVariable) is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            _log = new StreamWriter(Path.Combine(dir, $"{name}.log"), append: true) { AutoFlush = true };
+        }
     }
 
     /// <summary>A short name for messages.</summary>
@@ -74,6 +85,13 @@ public sealed class TestProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        if (_log is not null)
+        {
+            lock (_log)
+            {
+                _log.Dispose();
+            }
+        }
     }
 
     private void Keep(string? line)
@@ -84,6 +102,17 @@ public sealed class TestProcess : IAsyncDisposable
         }
 
         _output.Enqueue($"[{Name}] {line}");
+        if (_log is not null)
+        {
+            lock (_log)
+            {
+                if (_log.BaseStream is not null)
+                {
+                    _log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+                }
+            }
+        }
+
         while (_output.Count > 400)
         {
             _output.TryDequeue(out _);

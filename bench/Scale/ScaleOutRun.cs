@@ -1,0 +1,40 @@
+using Spin.Gateway.Tests.Infrastructure;
+
+namespace Spin.Bench.Scale;
+
+/// <summary>Scale-out: the same stream ingested by a cluster of N silo processes, clocked on the silos' applied-event
+/// counter and checked against the truth through the gateway.</summary>
+public static class ScaleOutRun
+{
+    /// <summary>The simulator's options for run <paramref name="run"/>: every mint is created in the prefill, so the
+    /// mints are known and placed before the live stream; the seed differs per run, never per cluster size.</summary>
+    public static string[] Stream(int seed, int mints, int transactions, int rate) =>
+    [
+        "--seed", $"{seed}", "--mints", $"{mints}", "--prefill", $"{mints * 3}", "--transactions", $"{transactions}", "--rate", $"{rate}",
+    ];
+
+    /// <summary>Starts a cluster of <paramref name="silos"/> silos, serves the prefill, settles the placement, streams
+    /// and clocks the live events; throws when the served data differs from the truth.</summary>
+    public static async Task<ScaleOutResult> RunAsync(ScaleOptions o, int silos, int run)
+    {
+        await using var cluster = await ScaleCluster.StartAsync(silos, Stream(300 + run, o.Mints, o.Transactions, o.Rate), []);
+        var prefillTruth = await cluster.Simulator.GetTruthAsync();
+        var mints = prefillTruth.Keys.Order(StringComparer.Ordinal).ToList();
+        var prefill = prefillTruth.Sum(p => (long)p.Value.Count);
+        await MintProbes.WaitForServedAsync(cluster, mints, prefill);
+        await MintProbes.SettledPlacementAsync(cluster, mints);
+        var before = await IngestClock.CountAsync(cluster);
+
+        IngestWindow window;
+        await using (var clock = IngestClock.Start(cluster))
+        {
+            await cluster.StreamAsync();
+            await cluster.WithTails(() => cluster.Simulator.WaitUntilDoneAsync(ScaleCluster.Patience));
+            var live = (await cluster.Simulator.GetTruthAsync()).Sum(p => (long)p.Value.Count) - prefill;
+            window = await clock.UntilAsync(before, before + live);
+        }
+
+        await TruthCheck.AssertExactAsync(cluster, await cluster.Simulator.GetTruthAsync());
+        return new ScaleOutResult(silos, window);
+    }
+}

@@ -23,8 +23,8 @@ for (var run = 1; run <= options.Runs; run++)
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
         {
-            failures.Add($"run {run}, {silos} silos: {ex.Message}");
-            Console.Error.WriteLine($"run {run}, {silos} silos failed its check: {ex}");
+            failures.Add($"run {run}, {ScaleOutRun.Silos(silos)}: {ex.Message}");
+            Console.Error.WriteLine($"run {run}, {ScaleOutRun.Silos(silos)} failed its check: {ex}");
         }
     }
 

@@ -1,4 +1,4 @@
-using Spin.Cluster.Tests.Failover;
+using System.Diagnostics;
 
 namespace Spin.Bench.Scale;
 
@@ -20,7 +20,9 @@ public static class RecoveryRun
     public static async Task<RecoveryResult> RunAsync(ScaleOptions o, int run)
     {
         var stream = ScaleOutRun.Stream(400 + run, o.Mints, o.RecoveryTransactions, o.RecoveryRate);
+        var clock = Stopwatch.StartNew();
         await using var cluster = await ScaleCluster.StartAsync(Silos, stream, FastFailureDetection);
+        Console.WriteLine($"run {run}, recovery: cluster up after {clock.Elapsed.TotalSeconds:F0} s");
         var prefillTruth = await cluster.Simulator.GetTruthAsync();
         var mints = prefillTruth.Keys.Order(StringComparer.Ordinal).ToList();
         var prefill = prefillTruth.Sum(p => (long)p.Value.Count);
@@ -35,6 +37,7 @@ public static class RecoveryRun
             throw new InvalidOperationException($"{victim.Name} hosts none of the {mints.Count} mints; its kill would prove nothing (use more --mints)");
         }
 
+        Console.WriteLine($"run {run}, recovery: prefill served and placed after {clock.Elapsed.TotalSeconds:F0} s; streaming");
         await cluster.StreamAsync();
         await MintProbes.WaitForServedAsync(cluster, mints, prefill + Math.Max(1, o.RecoveryTransactions / 10));
         var before = await ServedBeforeAsync(cluster, mints);

@@ -1,4 +1,4 @@
-using Spin.Gateway.Tests.Infrastructure;
+using System.Diagnostics;
 
 namespace Spin.Bench.Scale;
 
@@ -17,24 +17,30 @@ public static class ScaleOutRun
     /// and clocks the live events; throws when the served data differs from the truth.</summary>
     public static async Task<ScaleOutResult> RunAsync(ScaleOptions o, int silos, int run)
     {
+        var clock = Stopwatch.StartNew();
         await using var cluster = await ScaleCluster.StartAsync(silos, Stream(300 + run, o.Mints, o.Transactions, o.Rate), []);
+        Console.WriteLine($"run {run}, {Silos(silos)}: cluster up after {clock.Elapsed.TotalSeconds:F0} s");
         var prefillTruth = await cluster.Simulator.GetTruthAsync();
         var mints = prefillTruth.Keys.Order(StringComparer.Ordinal).ToList();
         var prefill = prefillTruth.Sum(p => (long)p.Value.Count);
         await MintProbes.WaitForServedAsync(cluster, mints, prefill);
         await MintProbes.SettledPlacementAsync(cluster, mints);
         var before = await IngestClock.CountAsync(cluster);
+        Console.WriteLine($"run {run}, {Silos(silos)}: prefill served and placed after {clock.Elapsed.TotalSeconds:F0} s; streaming");
 
         IngestWindow window;
-        await using (var clock = IngestClock.Start(cluster))
+        await using (var ingest = IngestClock.Start(cluster))
         {
             await cluster.StreamAsync();
             await cluster.WithTails(() => cluster.Simulator.WaitUntilDoneAsync(ScaleCluster.Patience));
             var live = (await cluster.Simulator.GetTruthAsync()).Sum(p => (long)p.Value.Count) - prefill;
-            window = await clock.UntilAsync(before, before + live);
+            window = await ingest.UntilAsync(before, before + live);
         }
 
         await TruthCheck.AssertExactAsync(cluster, await cluster.Simulator.GetTruthAsync());
         return new ScaleOutResult(silos, window);
     }
+
+    /// <summary>"1 silo", "2 silos".</summary>
+    public static string Silos(int count) => count == 1 ? "1 silo" : $"{count} silos";
 }

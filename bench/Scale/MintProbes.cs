@@ -34,7 +34,8 @@ public static class MintProbes
         {
             await ProbeAllAsync(cluster.Gateway, mints);
             previous = current;
-            var placements = await Task.WhenAll(mints.Select(async m => (Mint: m, Silo: (await cluster.Gateway.GetPlacementAsync(m))["silo"]!.GetValue<string>())));
+            var placements = await Task.WhenAll(mints.Select(async m =>
+                (Mint: m, Silo: (await cluster.Gateway.GetPlacementAsync(m))["silo"]!.GetValue<string>())));
             current = placements.ToDictionary(p => p.Mint, p => p.Silo);
             var changed = current.Count(p => previous.GetValueOrDefault(p.Key) != p.Value);
             return (previous.Count > 0 && changed == 0, $"{changed} placements changed since the previous round");

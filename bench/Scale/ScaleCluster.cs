@@ -126,24 +126,10 @@ public sealed class ScaleCluster : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_gateway is not null)
+        IAsyncDisposable?[] owned = [_gateway, .. _silos, _simulator, _database];
+        foreach (var process in owned.OfType<IAsyncDisposable>())
         {
-            await _gateway.DisposeAsync();
-        }
-
-        foreach (var silo in _silos)
-        {
-            await silo.DisposeAsync();
-        }
-
-        if (_simulator is not null)
-        {
-            await _simulator.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await process.DisposeAsync();
         }
 
         Directory.Delete(_root, recursive: true);

@@ -6,11 +6,16 @@ namespace Spin.Bench.Scale;
 /// counter and checked against the truth through the gateway.</summary>
 public static class ScaleOutRun
 {
-    /// <summary>The simulator's options for run <paramref name="run"/>: every mint is created in the prefill, so the
-    /// mints are known and placed before the live stream; the seed differs per run, never per cluster size.</summary>
+    /// <summary>Prefill transactions per mint: enough that the simulator creates every mint in the prefill, as in the
+    /// failover tests.</summary>
+    public const int PrefillPerMint = 10;
+
+    /// <summary>The simulator's options: every mint is created in the prefill, so the mints are known and placed before
+    /// the live stream; the <paramref name="seed"/> differs per run, never per cluster size.</summary>
     public static string[] Stream(int seed, int mints, int transactions, int rate) =>
     [
-        "--seed", $"{seed}", "--mints", $"{mints}", "--prefill", $"{mints * 3}", "--transactions", $"{transactions}", "--rate", $"{rate}",
+        "--seed", $"{seed}", "--mints", $"{mints}", "--prefill", $"{mints * PrefillPerMint}",
+        "--transactions", $"{transactions}", "--rate", $"{rate}",
     ];
 
     /// <summary>Starts a cluster of <paramref name="silos"/> silos, serves the prefill, settles the placement, streams

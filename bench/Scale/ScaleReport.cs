@@ -36,7 +36,7 @@ public static class ScaleReport
         var recovered = recoveries.Where(r => r.Answering.WithData is not null).ToList();
         if (recovered.Count > 0)
         {
-            figures.Add(new BenchFigure("SIGKILL of 1 of 3 silos → every mint answers with its data", "s", [.. recovered.Select(r => r.Seconds)], [], null,
+            figures.Add(new BenchFigure($"SIGKILL of 1 of {RecoveryRun.Silos} silos → every mint answers with its data", "s", [.. recovered.Select(r => r.Seconds)], [], null,
                 HigherIsBetter: false, RecoveryTargetSeconds));
         }
 
@@ -57,7 +57,8 @@ public static class ScaleReport
 
     private static string Setup(ScaleOptions o) => string.Create(CultureInfo.InvariantCulture,
         $"scale-out: 1 to {o.MaxSilos} silo processes on 127.0.0.1 clustered through PostgreSQL (a fresh database per cluster), one " +
-        $"client-mode gateway and the chain simulator; each cluster serves a prefill of {o.Mints * 3} transactions over {o.Mints} mints " +
+        $"client-mode gateway and the chain simulator; each cluster serves a prefill of {o.Mints * ScaleOutRun.PrefillPerMint} " +
+        $"transactions over {o.Mints} mints " +
         $"(placement settled), then the simulator streams {o.Transactions:N0} transactions at {o.Rate:N0}/s, the same stream for every cluster " +
         $"size of a run; clock: from the last sample of {IngestClock.Series} (summed over the silos' /metrics every 100 ms) before the " +
         $"first live event was applied to the first sample with every live event applied (decoded, on its silo and replica, manifest " +

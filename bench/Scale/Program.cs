@@ -21,7 +21,7 @@ for (var run = 1; run <= options.Runs; run++)
             scaleOut.Add((run, await ScaleOutRun.RunAsync(options, silos, run)));
             Console.WriteLine($"run {run}, {scaleOut[^1].Result}");
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or TaskCanceledException)
         {
             failures.Add($"run {run}, {ScaleOutRun.Silos(silos)}: {ex.Message}");
             Console.Error.WriteLine($"run {run}, {ScaleOutRun.Silos(silos)} failed its check: {ex}");
@@ -35,7 +35,7 @@ for (var run = 1; run <= options.Runs; run++)
         Console.WriteLine($"run {run}, recovery: {recovery}");
         failures.AddRange(RecoveryChecks(run, recovery));
     }
-    catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
+    catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or TaskCanceledException)
     {
         failures.Add($"run {run}, recovery: {ex.Message}");
         Console.Error.WriteLine($"run {run}, recovery failed its check: {ex}");

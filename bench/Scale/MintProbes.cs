@@ -60,7 +60,7 @@ public static class MintProbes
                 var now = DateTime.UtcNow - from;
                 var silent = probes.Count(p => p.Value.Count is null);
                 var behind = probes.Count(p => p.Value.Count < before[p.Key]);
-                errors.UnionWith(probes.Values.Select(p => p.Error).OfType<string>().Select(e => string.Join(' ', e.Split(' ').Take(10))).Take(10));
+                errors.UnionWith(probes.Values.Select(p => p.Error).OfType<string>().Select(e => string.Join(' ', e.Split(' ').Take(16))).Take(10));
                 atAll ??= silent == 0 ? now : null;
                 withData ??= silent == 0 && behind == 0 ? now : null;
                 observed = $"{silent} mints not answering, {behind} answering with fewer events than before the kill";
@@ -81,9 +81,10 @@ public static class MintProbes
         {
             using var response = await gateway.Probe.GetAsync($"api/events?mint={mint}&limit=1");
             var text = await response.Content.ReadAsStringAsync();
+            var body = JsonNode.Parse(text);
             return response.IsSuccessStatusCode
-                ? new Probe(JsonNode.Parse(text)?["data"]?["total"]?.GetValue<long>(), null)
-                : new Probe(null, $"HTTP {(int)response.StatusCode} {text[..Math.Min(text.Length, 120)]}");
+                ? new Probe(body?["data"]?["total"]?.GetValue<long>(), null)
+                : new Probe(null, $"HTTP {(int)response.StatusCode}: {body?["message"]?.GetValue<string>() ?? "no message"}");
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
         {

@@ -28,6 +28,7 @@ public sealed record BenchPlan(string Name, IReadOnlyList<string> Arguments)
                 new("query", ["--transactions", "300", "--mints", "4", "--rate", "100", "--seconds", "2", "--warmup", "1", "--runs", "1"]),
                 new("paging", ["--mints", "200", "--events", "300", "--requests", "5", "--warmup", "2", "--concurrency", "16"]),
                 new("push", ["--clients", "10", "--mints", "4", "--events-per-second", "100", "--seconds", "2", "--runs", "1"]),
+                new("scale", ["--transactions", "300", "--mints", "8", "--rate", "5000", "--runs", "1", "--recovery-transactions", "400"]),
             },
             "quick" => new BenchPlan[]
             {
@@ -35,6 +36,7 @@ public sealed record BenchPlan(string Name, IReadOnlyList<string> Arguments)
                 new("query", ["--transactions", "3000", "--mints", "20", "--rate", "1000", "--seconds", "8", "--warmup", "2", "--runs", "2"]),
                 new("paging", ["--mints", "5000", "--events", "10000", "--requests", "50", "--warmup", "10"]),
                 new("push", ["--clients", "100", "--mints", "10", "--events-per-second", "500", "--seconds", "10", "--runs", "1"]),
+                new("scale", ["--transactions", "3000", "--mints", "20", "--rate", "5000", "--runs", "1", "--recovery-transactions", "600"]),
             },
             _ => new BenchPlan[]
             {
@@ -42,6 +44,7 @@ public sealed record BenchPlan(string Name, IReadOnlyList<string> Arguments)
                 new("query", ["--transactions", "20000", "--mints", "50", "--rate", "5000", "--seconds", "30", "--warmup", "5", "--runs", "3"]),
                 new("paging", ["--mints", "100000", "--events", "100000"]),
                 new("push", ["--clients", "1000", "--mints", "50", "--events-per-second", "1000", "--seconds", "60", "--runs", "3"]),
+                new("scale", ["--transactions", "20000", "--mints", "50", "--rate", "5000", "--runs", "3", "--recovery-transactions", "1200"]),
             },
         };
         return plans.Where(p => options.Only.Count == 0 || options.Only.Contains(p.Name))

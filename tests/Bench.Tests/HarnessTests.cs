@@ -5,11 +5,12 @@ namespace Spin.Bench.Tests;
 
 /// <summary>Runs the benchmark harness on a tiny input, as <c>bench/run.sh --tiny</c> would, so that the harness and the
 /// benches it starts keep working; the figures themselves are not judged (CI machines are noisy). The push bench is
-/// left out: even tiny, it needs a minute of prefill and warm-up.</summary>
+/// left out: even tiny, it needs a minute of prefill and warm-up. The scale bench starts four small clusters (1, 2 and 3
+/// silos, then 3 for the SIGKILL) against the local PostgreSQL.</summary>
 public sealed partial class HarnessTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
-    private static readonly string[] Benches = ["ingest", "query", "paging"];
+    private static readonly string[] Benches = ["ingest", "query", "paging", "scale"];
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("spin-bench-tests-");
 
     [Fact]
@@ -31,6 +32,8 @@ public sealed partial class HarnessTests : IDisposable
 
         Assert.Contains("| query | `/api/events` p99 (ms) |", report);
         Assert.Contains("bare RocksDB WriteBatch loop (b)", report);
+        Assert.Contains("| scale | 3 silos (events/s) |", report);
+        Assert.Contains("1 silo, same run", report);
         Assert.DoesNotContain("FAILED", report);
     }
 

@@ -24,6 +24,11 @@ public static class Eventually
             {
                 observed = ex.Message;
             }
+            catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+            {
+                // An HttpClient timeout: the other process is up but slow (a loaded machine), which is "not yet".
+                observed = ex.Message;
+            }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }

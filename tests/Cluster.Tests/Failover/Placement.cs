@@ -1,4 +1,5 @@
 using Spin.Gateway.Tests.Infrastructure;
+using Spin.Grains.Placement;
 
 namespace Spin.Cluster.Tests.Failover;
 
@@ -46,20 +47,23 @@ public static class Placement
         }
     }
 
+    /// <summary>The silo rendezvous placement puts <paramref name="mint"/> on among <paramref name="silos"/>, computed here
+    /// independently of the cluster (the grain id of a mint is <c>mint/KEY</c>).</summary>
+    public static string PrimaryOf(string mint, IEnumerable<string> silos) => RendezvousRanking.Rank($"mint/{mint}", silos)[0];
+
     /// <summary>Reads every mint's events (so a grain that is not where the placement wants it moves), then its placement,
-    /// until two rounds in a row agree.</summary>
-    public static async Task<Dictionary<string, string>> SettledAsync(ClusterGateway gateway, IReadOnlyList<string> mints, TimeSpan timeout)
+    /// until every mint is on the silo rendezvous placement over <paramref name="silos"/> gives it.</summary>
+    public static async Task<Dictionary<string, string>> OnPrimariesAsync(ClusterGateway gateway, IReadOnlyList<string> mints, IReadOnlyList<string> silos,
+        TimeSpan timeout)
     {
-        Dictionary<string, string> previous = [];
         Dictionary<string, string> current = [];
         await Eventually.HoldsAsync(async () =>
         {
             await gateway.ServedCountsAsync(mints);
-            previous = current;
             current = await OfAsync(gateway, mints);
-            var changed = current.Count(p => previous.GetValueOrDefault(p.Key) != p.Value);
-            return (previous.Count > 0 && changed == 0, $"{changed} placements changed since the previous round");
-        }, timeout, "the placement to settle");
+            var elsewhere = mints.Where(m => current[m] != PrimaryOf(m, silos)).Select(m => $"{m[..6]} on {current[m]}, not {PrimaryOf(m, silos)}").ToList();
+            return (elsewhere.Count == 0, $"{elsewhere.Count} mints off their rendezvous silo: {string.Join(", ", elsewhere.Take(5))}");
+        }, timeout, $"every mint on its rendezvous silo among {string.Join(", ", silos)}");
         return current;
     }
 }

@@ -17,7 +17,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         var mints = await cluster.MintsAsync();
         var prefill = await cluster.WaitForServedSoFarAsync(mints, FailoverCluster.Patience);
         figures.Step("prefill served");
-        var before = await SettledPlacementAsync(cluster, mints, verdict, "before the 4th silo");
+        var silos = cluster.Silos.Select(s => s.Name).ToList();
+        var before = await SettledPlacementAsync(cluster, mints, silos, verdict, "before the 4th silo");
         figures.Step("placement settled");
         await cluster.StreamUntilServedAsync(mints, prefill);
         figures.Step("ingest under way");
@@ -26,7 +27,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         var added = await cluster.AddSiloAsync();
         await cluster.WaitForActiveSilosAsync(4, TimeSpan.FromSeconds(90));
         figures.Step($"{added.Name} active");
-        var after = await SettledPlacementAsync(cluster, mints, verdict, $"after {added.Name} joined");
+        var after = await SettledPlacementAsync(cluster, mints, [.. silos, added.Name], verdict, $"after {added.Name} joined");
         figures.Step("placement settled");
         if (before is not null && after is not null)
         {
@@ -39,6 +40,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             figures.Note("hosts_before", string.Join(", ", before.GroupBy(p => p.Value).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
             figures.Note("hosts_after", string.Join(", ", after.GroupBy(p => p.Value).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
             verdict.Check(share is >= 0.1 and <= 0.45, $"the share of mints that moved is close to 1/4; it is {share:F3} ({moved.Count} of {mints.Count})");
+            // Exactly the mints whose ranking puts the new silo first move, computed here independently of the cluster.
+            var expected = mints.Where(m => Placement.PrimaryOf(m, [.. silos, added.Name]) == added.Name).ToList();
+            verdict.Check(moved.Order().SequenceEqual(expected.Order()),
+                $"the mints that moved are exactly those ranked first on {added.Name} ({expected.Count}); moved {moved.Count}");
             // Rendezvous placement moves a mint only to the new silo; a move between the old ones means the placement
             // before the join was not the rendezvous one (e.g. grains activated while the first silos were starting).
             var elsewhere = moved.Where(m => after[m] != added.Name).Select(m => $"{m} {before[m]}->{after[m]}").ToList();
@@ -49,11 +54,12 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         verdict.Assert(cluster);
     }
 
-    private static async Task<Dictionary<string, string>?> SettledPlacementAsync(FailoverCluster cluster, IReadOnlyList<string> mints, MustHold verdict, string when)
+    private static async Task<Dictionary<string, string>?> SettledPlacementAsync(FailoverCluster cluster, IReadOnlyList<string> mints,
+        IReadOnlyList<string> silos, MustHold verdict, string when)
     {
         try
         {
-            return await Placement.SettledAsync(cluster.Gateways[0], mints, TimeSpan.FromSeconds(60));
+            return await Placement.OnPrimariesAsync(cluster.Gateways[0], mints, silos, TimeSpan.FromSeconds(90));
         }
         catch (TimeoutException ex)
         {

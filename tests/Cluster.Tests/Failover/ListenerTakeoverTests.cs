@@ -10,7 +10,7 @@ public sealed class ListenerTakeoverTests(ITestOutputHelper output)
     /// <summary>The longest the listener may be without a holder.</summary>
     public static readonly TimeSpan TakeoverLimit = TimeSpan.FromSeconds(30);
 
-    [ExtendedFailoverFact]
+    [Fact]
     public async Task AnotherSiloTakesTheListenerOverWhenItsHolderIsKilledWithNoGapAndNoDuplicate()
     {
         using var figures = new FailoverFigures(output, nameof(AnotherSiloTakesTheListenerOverWhenItsHolderIsKilledWithNoGapAndNoDuplicate));

@@ -11,7 +11,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
     /// <summary>How long PostgreSQL stays down (reads are checked all along).</summary>
     public static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
-    [ExtendedFailoverFact]
+    [Fact]
     public async Task ReadsKeepWorkingWhilePostgresRestartsAndIngestResumesWithNothingLost()
     {
         using var figures = new FailoverFigures(output, nameof(ReadsKeepWorkingWhilePostgresRestartsAndIngestResumesWithNothingLost));

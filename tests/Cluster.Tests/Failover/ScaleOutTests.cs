@@ -7,7 +7,7 @@ namespace Spin.Cluster.Tests.Failover;
 [Collection(FailoverCollection.Name)]
 public sealed class ScaleOutTests(ITestOutputHelper output)
 {
-    [ExtendedFailoverFact]
+    [Fact]
     public async Task AFourthSiloTakesAboutAQuarterOfTheMintsAndAllDataIsStillServed()
     {
         using var figures = new FailoverFigures(output, nameof(AFourthSiloTakesAboutAQuarterOfTheMintsAndAllDataIsStillServed));

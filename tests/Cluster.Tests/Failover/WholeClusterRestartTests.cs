@@ -11,7 +11,7 @@ public sealed class WholeClusterRestartTests(ITestOutputHelper output)
     /// <summary>Grains that found no peer holding the data they lack (and would need the chain).</summary>
     public const string UnresolvedCatchUps = "spin_catchup_unresolved_total";
 
-    [ExtendedFailoverFact]
+    [Fact]
     public async Task AllSilosStoppedAndStartedAgainServeEverythingWithoutAnyChainBackfill()
     {
         using var figures = new FailoverFigures(output, nameof(AllSilosStoppedAndStartedAgainServeEverythingWithoutAnyChainBackfill));

@@ -24,7 +24,8 @@ namespace Spin.Grains.Mints;
 /// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log, candles, orders and details in the
 /// silo-local store, written together in one WriteBatch per applied batch. In a cluster it runs on the first silo of its
 /// rendezvous ranking, copies every applied batch to the next silo before acknowledging it, fences its writes with the
-/// ETag of its durable manifest, and on activation pulls from a peer whatever the manifest records but its store lacks.
+/// ETag of its durable manifest, and on activation pulls from a peer (or, failing that, from the chain) whatever the
+/// manifest records but its store lacks.
 /// Fetches the token's metadata (uri_data) in the background.</summary>
 [RendezvousPlacement]
 public sealed partial class MintGrain(

@@ -79,7 +79,7 @@ public static class SpinSiloExtensions
             ?? IPAddress.Loopback;
     }
 
-    /// <summary>Adds the store, the token metadata fetcher, the Solana client and the chain listener.</summary>
+    /// <summary>Adds the store, the token metadata fetcher, the Solana client, the mints' chain history and the chain listener.</summary>
     public static IHostApplicationBuilder AddSpinSiloServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -109,6 +109,7 @@ public static class SpinSiloExtensions
             sp.GetRequiredService<ILogger<SolanaRpcClient>>()));
         services.AddSingleton(sp => new PubSubOptions { WsUrl = new Uri(sp.GetRequiredService<IOptions<ChainOptions>>().Value.WsUrl) });
         services.AddSingleton<SolanaLogsSubscriber>();
+        services.AddSingleton<IMintChainHistory, ChainMintHistory>();
         return builder.AddSpinChainListener();
     }
 }

@@ -30,6 +30,30 @@ public sealed class SolanaRpcClient(HttpClient http, SolanaRpcOptions options, I
             e.TryGetProperty("blockTime", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : null)).ToList();
     }
 
+    /// <summary>Every signature mentioning <paramref name="address"/> newer than <paramref name="until"/> (all of them when
+    /// null), in chain order: the node lists newest first and can only page backwards, so this collects every page of
+    /// <paramref name="pageSize"/>, then reverses.</summary>
+    public async Task<List<SignatureInfo>> GetSignaturesInChainOrderAsync(
+        string address, string? until, int pageSize, CancellationToken cancellationToken)
+    {
+        var all = new List<SignatureInfo>();
+        string? before = null;
+        while (true)
+        {
+            var page = await GetSignaturesForAddressAsync(address, before, until, pageSize, cancellationToken);
+            all.AddRange(page);
+            if (page.Count < pageSize)
+            {
+                break;
+            }
+
+            before = page[^1].Signature;
+        }
+
+        all.Reverse();
+        return all;
+    }
+
     /// <summary>Fetches transactions in JSON-RPC batches, a few in flight at once; entry i is null when the node does not have signature i.</summary>
     public async Task<IReadOnlyList<TransactionInfo?>> GetTransactionsAsync(IReadOnlyList<string> signatures, CancellationToken cancellationToken)
     {

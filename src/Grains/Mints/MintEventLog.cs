@@ -20,6 +20,9 @@ public sealed class MintEventLog(RocksStore store, byte[] mint)
         LastSeq = iterator.Valid() && iterator.Key().AsSpan().StartsWith(mint) ? StoreKeys.EventSeq(iterator.Key()) : 0;
     }
 
+    /// <summary>True when the event is stored.</summary>
+    public bool Holds(EventId id) => store.HasKey(StoreColumn.Dedup, StoreKeys.Dedup(mint, id));
+
     /// <summary>Appends the events not stored yet, in one atomic write batch with their dedup keys.</summary>
     public ApplyResult Append(IReadOnlyList<ChainEvent> events)
     {

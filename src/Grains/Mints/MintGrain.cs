@@ -24,7 +24,8 @@ namespace Spin.Grains.Mints;
 /// <summary>A SpinPet mint, keyed by its base58 address; owns the mint's event log, candles, orders and details in the
 /// silo-local store, written together in one WriteBatch per applied batch. In a cluster it runs on the first silo of its
 /// rendezvous ranking, copies every applied batch to the next silo before acknowledging it, fences its writes with the
-/// ETag of its durable manifest, and on activation pulls from a peer whatever the manifest records but its store lacks.
+/// ETag of its durable manifest, and on activation pulls from a peer (or, failing that, from the chain) whatever the
+/// manifest records but its store lacks.
 /// Fetches the token's metadata (uri_data) in the background.</summary>
 [RendezvousPlacement]
 public sealed partial class MintGrain(
@@ -55,6 +56,7 @@ public sealed partial class MintGrain(
     private bool _gaveUp;
     private bool _moving;
     private DateTimeOffset _behindSince;
+    private DateTimeOffset _chainReadAt = DateTimeOffset.MinValue;
     private readonly Dictionary<IMarketObserver, DateTimeOffset> _watchers = [];
 
     private MintDetails? Details => _books.Details.Current;
@@ -190,7 +192,8 @@ public sealed partial class MintGrain(
     // Other new events must not be numbered while earlier ones are missing: they would take the missing events' sequence
     // numbers. The peers holding them may be on their way (a silo restarting, the whole cluster starting one silo after
     // another), so the batch is refused, and the listener retries it, for a grace period. After that no peer will bring
-    // them: the batch is accepted, the loss is counted and logged, and only a chain backfill could restore them.
+    // them, nor did the chain (the node unreachable, or none configured): the batch is accepted, the loss is counted and
+    // logged.
     private void RefuseWhileBehind()
     {
         if (_gaveUp)
@@ -292,7 +295,8 @@ public sealed partial class MintGrain(
         }
     }
 
-    // Pulls the events the manifest records but the store lacks from the peer holding the most of them.
+    // Pulls the events the manifest records but the store lacks from the peer holding the most of them, then from the
+    // chain if no peer has them all.
     private async Task CatchUpAsync()
     {
         var mint = this.GetPrimaryKeyString();
@@ -331,7 +335,12 @@ public sealed partial class MintGrain(
             LogInformationCaughtUp(logger, mint, source, _books.Log.LastSeq, target);
         }
 
-        var behind = _books.Log.LastSeq < target;
+        if (_books.Log.LastSeq < Manifest.LastSeq)
+        {
+            await CatchUpFromChainAsync();
+        }
+
+        var behind = _books.Log.LastSeq < Manifest.LastSeq;
         if (behind && !_syncing)
         {
             _behindSince = DateTimeOffset.UtcNow;
@@ -342,6 +351,70 @@ public sealed partial class MintGrain(
         {
             _catchUpRetry = this.RegisterGrainTimer(RetryCatchUpAsync, new GrainTimerCreationOptions(CatchUpRetry, CatchUpRetry));
         }
+    }
+
+    // Events up to the manifest take the numbers it gave them and are written as a peer's would be. Newer ones (the
+    // listener has not delivered them yet, or its batch was refused while the mint was behind) extend the log as Apply
+    // does: manifest first, then store, then replica; the listener's delivery then finds them duplicates.
+    private async Task CatchUpFromChainAsync()
+    {
+        var options = replication.Value;
+        if (ServiceProvider.GetService<IMintChainHistory>() is not { } chain || DateTimeOffset.UtcNow - _chainReadAt < options.ChainReadInterval)
+        {
+            return;
+        }
+
+        _chainReadAt = DateTimeOffset.UtcNow;
+        var mint = this.GetPrimaryKeyString();
+        IReadOnlyList<ChainEvent> history;
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.ChainReadTimeout);
+            history = await chain.ReadAsync(mint, timeout.Token).WaitAsync(options.ChainReadTimeout);
+        }
+        catch (Exception ex)
+        {
+            LogWarningChainReadFailed(logger, ex, mint);
+            return;
+        }
+
+        var fresh = history.DistinctBy(e => e.Id).Where(e => !_books.Log.Holds(e.Id)).ToList();
+        var gap = (int)Math.Min(fresh.Count, Manifest.LastSeq - _books.Log.LastSeq);
+        var written = 0;
+        foreach (var page in fresh.Take(gap).Chunk(CatchUpPage))
+        {
+            written += _books.Write(page);
+        }
+
+        metrics.CaughtUpFromChain(written);
+        if (fresh.Count > gap)
+        {
+            written += await ExtendFromChainAsync(fresh[gap..]);
+        }
+
+        LogInformationCaughtUpFromChain(logger, mint, history.Count, written, _books.Log.LastSeq, Manifest.LastSeq);
+    }
+
+    private async Task<int> ExtendFromChainAsync(List<ChainEvent> events)
+    {
+        var (staged, push) = await StoreAsync(events);
+        metrics.CaughtUpFromChain(staged.Applied.Count);
+        if (push is not null)
+        {
+            Push(push);
+        }
+
+        try
+        {
+            await ReplicateAsync(staged);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Stored and counted by the manifest here; the replica gets them with the next applied batch.
+            LogWarningChainReplicaBehind(logger, ex, this.GetPrimaryKeyString());
+        }
+
+        return staged.Applied.Count;
     }
 
     private async Task RetryCatchUpAsync(CancellationToken cancellationToken)
@@ -511,8 +584,17 @@ public sealed partial class MintGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Mint} caught up from {Silo} to event {LastSeq} (manifest {ManifestSeq})")]
     private static partial void LogInformationCaughtUp(ILogger logger, string mint, string silo, long lastSeq, long manifestSeq);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Mint} holds {LastSeq} events but its manifest records {ManifestSeq}, and no peer brought the rest within the grace period: accepting new events; the missing ones need a chain backfill")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Mint} holds {LastSeq} events but its manifest records {ManifestSeq}, and neither a peer nor the chain brought the rest within the grace period: accepting new events; the missing ones are lost")]
     private static partial void LogWarningStillBehind(ILogger logger, string mint, long lastSeq, long manifestSeq);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Mint} read {ChainEvents} events from the chain, {Applied} of them new, to event {LastSeq} (manifest {ManifestSeq})")]
+    private static partial void LogInformationCaughtUpFromChain(ILogger logger, string mint, int chainEvents, int applied, long lastSeq, long manifestSeq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the history of {Mint} from the chain failed; asking again later")]
+    private static partial void LogWarningChainReadFailed(ILogger logger, Exception exception, string mint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Copying the events {Mint} read from the chain to its replica failed; its next batch copies them")]
+    private static partial void LogWarningChainReplicaBehind(ILogger logger, Exception exception, string mint);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Mint} runs on {Silo} but belongs on {Primary}; leaving once idle")]
     private static partial void LogDebugMisplaced(ILogger logger, string mint, string silo, string primary);

@@ -7,6 +7,7 @@ public sealed class ReplicationMetrics
 {
     private long _replicated;
     private long _caughtUp;
+    private long _chainCaughtUp;
     private long _unresolved;
     private long _syncing;
     private long _replicaLag;
@@ -23,8 +24,10 @@ public sealed class ReplicationMetrics
             "Events applied by the mints hosted here that their replica does not hold yet");
         meter.CreateObservableCounter("spin.catchup.events", () => Volatile.Read(ref _caughtUp), "{event}",
             "Events a mint pulled from a peer silo on activation because its store lacked them");
+        meter.CreateObservableCounter("spin.catchup.chain_events", () => Volatile.Read(ref _chainCaughtUp), "{event}",
+            "Events a mint read back from the chain because its store lacked them and no peer silo held them");
         meter.CreateObservableCounter("spin.catchup.unresolved", () => Volatile.Read(ref _unresolved), "{activation}",
-            "Activations that found no peer holding the events their manifest records (they would need a chain backfill)");
+            "Activations that neither a peer nor the chain brought up to their manifest within the grace period");
         meter.CreateObservableGauge("spin.catchup.in_progress", () => Volatile.Read(ref _syncing), "{grain}",
             "Mints hosted here that are still catching up (their answers say syncing)");
         meter.CreateObservableCounter("spin.placement.moves", () => Volatile.Read(ref _moves), "{activation}",
@@ -48,7 +51,13 @@ public sealed class ReplicationMetrics
     /// <summary>Counts events pulled from a peer.</summary>
     public void CaughtUp(int events) => Interlocked.Add(ref _caughtUp, events);
 
-    /// <summary>Counts an activation left behind its manifest after asking every peer.</summary>
+    /// <summary>Counts events read back from the chain.</summary>
+    public void CaughtUpFromChain(int events) => Interlocked.Add(ref _chainCaughtUp, events);
+
+    /// <summary>Events read back from the chain, so far.</summary>
+    public long ChainCaughtUpCount => Volatile.Read(ref _chainCaughtUp);
+
+    /// <summary>Counts an activation left behind its manifest after asking every peer and the chain.</summary>
     public void Unresolved() => Interlocked.Increment(ref _unresolved);
 
     /// <summary>Moves the count of catching-up mints.</summary>

@@ -8,6 +8,13 @@ public sealed class ReplicationOptions
 
     /// <summary>How long a mint whose store is behind its manifest refuses new batches while waiting for a peer to bring
     /// the missing events (a silo restarting, or a whole cluster starting one silo after another). After it, new batches
-    /// are accepted and the missing events are counted as needing a chain backfill.</summary>
+    /// are accepted and the missing events are counted as lost. The chain is asked too, and usually repairs the mint first.</summary>
     public TimeSpan SyncGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often, at most, a mint behind its manifest reads its history from the chain node (when one is
+    /// configured) after no peer brought the missing events: a dead node is not asked on every retry.</summary>
+    public TimeSpan ChainReadInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one read of a mint's history from the chain may take; the mint answers nothing meanwhile.</summary>
+    public TimeSpan ChainReadTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

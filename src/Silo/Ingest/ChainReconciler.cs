@@ -49,7 +49,7 @@ public sealed partial class ChainReconciler(
         var head = await rpc.GetSlotAsync(cancellationToken);
         stats.NodeAt(head);
         var cursor = await cursors.ReadAsync(_options.ProgramId, cancellationToken);
-        var listing = await ListNewerThanAsync(cursor?.Signature, cancellationToken);
+        var listing = await rpc.GetSignaturesInChainOrderAsync(_options.ProgramId, cursor?.Signature, PageSize, cancellationToken);
         var applied = 0;
         foreach (var chunk in listing.Chunk(_options.BatchSize))
         {
@@ -68,27 +68,6 @@ public sealed partial class ChainReconciler(
         }
 
         return applied;
-    }
-
-    // The node lists newest first and can only page backwards, so collect everything, then reverse into chain order.
-    private async Task<List<SignatureInfo>> ListNewerThanAsync(string? until, CancellationToken cancellationToken)
-    {
-        var all = new List<SignatureInfo>();
-        string? before = null;
-        while (true)
-        {
-            var page = await rpc.GetSignaturesForAddressAsync(_options.ProgramId, before, until, PageSize, cancellationToken);
-            all.AddRange(page);
-            if (page.Count < PageSize)
-            {
-                break;
-            }
-
-            before = page[^1].Signature;
-        }
-
-        all.Reverse();
-        return all;
     }
 
     // Returns how many leading entries of the chunk were applied; stops before a transaction the node cannot serve yet.

@@ -46,6 +46,28 @@ public sealed class SolanaRpcClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PagesSignaturesBackwardsToTheOldestAndReturnsThemInChainOrder()
+    {
+        // A node with signatures s1 (oldest) .. s5 (newest) newer than "u", listed newest first two at a time.
+        var chain = new[] { "s1", "s2", "s3", "s4", "s5" };
+        _node.Http = (c, body) =>
+        {
+            var config = body.GetProperty("params")[1];
+            var start = config.TryGetProperty("before", out var before) ? Array.IndexOf(chain, before.GetString()) : chain.Length;
+            var page = chain[..start].Reverse().Take(config.GetProperty("limit").GetInt32())
+                .Select((s, i) => $$"""{"signature":"{{s}}","slot":{{Array.IndexOf(chain, s)}},"err":null,"blockTime":null}""");
+            return c.Response.WriteAsync(Reply(body, $"[{string.Join(',', page)}]"));
+        };
+
+        var all = await _client.GetSignaturesInChainOrderAsync(Program, "u", 2, CancellationToken.None);
+
+        Assert.Equal(chain, all.Select(s => s.Signature));
+        var befores = _node.Requests.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("params")[1])
+            .Select(c => c.TryGetProperty("before", out var b) ? b.GetString() : null).ToList();
+        Assert.Equal([null, "s4", "s2"], befores);
+    }
+
+    [Fact]
     public async Task BatchesTransactionsAndMatchesAnswersGivenOutOfOrder()
     {
         _node.Http = (c, body) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Spin.ChainSimulator.Ledger;
 using Spin.ChainSimulator.Tests.Infrastructure;
 
 namespace Spin.ChainSimulator.Tests.Rpc;
@@ -57,12 +58,78 @@ public sealed class SignaturesForAddressTests(PrefilledChainFixture fixture) : I
     }
 
     [Fact]
-    public async Task DefaultsToAThousandAndAnswersEmptyForOtherAddresses()
+    public async Task DefaultsToAThousandAndAnswersEmptyForAnAddressNoTransactionMentions()
     {
         var page = await Host.ResultAsync("getSignaturesForAddress", $"""["{Chains.ProgramId}"]""");
-        var other = await Host.ResultAsync("getSignaturesForAddress", """["11111111111111111111111111111111"]""");
+        var other = await Host.ResultAsync("getSignaturesForAddress", $"""["{Unmentioned}"]""");
+        var otherPaged = await Host.ResultAsync("getSignaturesForAddress",
+            $$"""["{{Unmentioned}}",{"before":"{{Host.Ledger.Snapshot()[^1].Signature}}","limit":10}]""");
 
         Assert.Equal(1000, page.GetArrayLength());
         Assert.Equal(0, other.GetArrayLength());
+        Assert.Equal(0, otherPaged.GetArrayLength());
     }
+
+    [Fact]
+    public async Task PagesAMintsTransactionsNewestFirstIncludingFailedAndForeignOnes()
+    {
+        var (mint, mentioning) = BusiestMint();
+        var all = new List<JsonElement>();
+        string? before = null;
+        while (true)
+        {
+            var config = before is null ? """{"limit":7}""" : $$"""{"limit":7,"before":"{{before}}"}""";
+            var page = (await Host.ResultAsync("getSignaturesForAddress", $"""["{mint}",{config}]""")).EnumerateArray().ToList();
+            all.AddRange(page);
+            if (page.Count < 7)
+            {
+                break;
+            }
+
+            before = page[^1].GetProperty("signature").GetString();
+        }
+
+        Assert.Equal(mentioning.Select(t => t.Signature).Reverse(), all.Select(s => s.GetProperty("signature").GetString()));
+        Assert.Contains(mentioning, t => t.Failed);
+        Assert.Contains(mentioning, t => t.Events.Count == 0 && !t.Failed);
+        var failed = mentioning.Last(t => t.Failed);
+        Assert.Equal(
+            $$"""{"blockTime":{{failed.BlockTime}},"confirmationStatus":"confirmed","err":{{failed.Error}},"memo":null,"signature":"{{failed.Signature}}","slot":{{failed.Slot}}}""",
+            all.Single(s => s.GetProperty("signature").GetString() == failed.Signature).GetRawText());
+    }
+
+    [Fact]
+    public async Task BoundsAMintsPageWithBeforeAndUntilAnywhereOnTheChain()
+    {
+        var (mint, mentioning) = BusiestMint();
+        var chain = Host.Ledger.Snapshot();
+        var before = mentioning[^3];
+        var until = mentioning[2];
+        var unrelatedBefore = chain.Last(t => !t.AccountKeys.Contains(mint) && chain.IndexOf(t) < chain.IndexOf(mentioning[^5]));
+        var unrelatedUntil = chain.First(t => !t.AccountKeys.Contains(mint) && chain.IndexOf(t) > chain.IndexOf(mentioning[4]));
+
+        var mintBounded = await SignaturesAsync(mint, $$"""{"before":"{{before.Signature}}","until":"{{until.Signature}}","limit":1000}""");
+        var limited = await SignaturesAsync(mint, $$"""{"before":"{{before.Signature}}","until":"{{until.Signature}}","limit":3}""");
+        var chainBounded = await SignaturesAsync(mint, $$"""{"before":"{{unrelatedBefore.Signature}}","until":"{{unrelatedUntil.Signature}}"}""");
+
+        Assert.Equal(mentioning.Skip(3).Take(mentioning.Count - 6).Select(t => t.Signature).Reverse(), mintBounded);
+        Assert.Equal(mintBounded.Take(3), limited);
+        var (from, to) = (chain.IndexOf(unrelatedUntil), chain.IndexOf(unrelatedBefore));
+        Assert.Equal(mentioning.Where(t => chain.IndexOf(t) > from && chain.IndexOf(t) < to).Select(t => t.Signature).Reverse(), chainBounded);
+        Assert.NotEmpty(chainBounded);
+    }
+
+    // The Clock sysvar: a valid address that no simulated transaction lists among its account keys.
+    private const string Unmentioned = "SysvarC1ock11111111111111111111111111111111";
+
+    private (string Mint, List<SimTransaction> Mentioning) BusiestMint()
+    {
+        var chain = Host.Ledger.Snapshot();
+        var mint = chain.SelectMany(t => t.Events).GroupBy(e => e.Mint).MaxBy(g => g.Count())!.Key;
+        return (mint, chain.Where(t => t.AccountKeys.Contains(mint)).ToList());
+    }
+
+    private async Task<List<string?>> SignaturesAsync(string address, string config) =>
+        (await Host.ResultAsync("getSignaturesForAddress", $"""["{address}",{config}]""")).EnumerateArray()
+            .Select(s => s.GetProperty("signature").GetString()).ToList();
 }

@@ -22,7 +22,7 @@ public sealed partial class DeployConfigTests
         "spin_listener_notifications_total", "spin_listener_reconnects_total", "spin_ingest_lag", "spin_listener_connected",
         "spin_rocksdb_size_bytes", "spin_rocksdb_pending_compaction_bytes", "spin_push_messages_total", "spin_signalr_connections",
         "spin_signalr_subscriptions", "spin_push_monitored_mints", "spin_listener_lease_held", "spin_listener_takeovers_total",
-        "spin_replication_events_total", "spin_replication_lag", "spin_catchup_events_total", "spin_catchup_unresolved_total",
+        "spin_replication_events_total", "spin_replication_lag", "spin_catchup_events_total", "spin_catchup_chain_events_total", "spin_catchup_unresolved_total",
         "spin_catchup_in_progress", "spin_placement_moves_total", "spin_manifest_fenced_total", "up",
     ];
 

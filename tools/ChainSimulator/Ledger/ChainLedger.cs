@@ -1,10 +1,11 @@
 namespace Spin.ChainSimulator.Ledger;
 
-/// <summary>The simulated chain: transactions in chain order with an index by signature. Thread-safe.</summary>
+/// <summary>The simulated chain: transactions in chain order with an index by signature and one by account. Thread-safe.</summary>
 public sealed class ChainLedger
 {
     private readonly List<SimTransaction> _transactions = [];
     private readonly Dictionary<string, int> _bySignature = new(StringComparer.Ordinal);
+    private readonly AccountIndex _byAccount = new();
     private readonly ReaderWriterLockSlim _lock = new();
 
     /// <summary>The first slot of the chain.</summary>
@@ -44,6 +45,7 @@ public sealed class ChainLedger
             foreach (var transaction in transactions)
             {
                 _bySignature[transaction.Signature] = _transactions.Count;
+                _byAccount.Add(transaction.AccountKeys, _transactions.Count);
                 _transactions.Add(transaction);
                 Events += transaction.Failed ? 0 : transaction.Events.Count;
             }
@@ -63,8 +65,9 @@ public sealed class ChainLedger
         try { return _bySignature.TryGetValue(signature, out var i) ? _transactions[i] : null; } finally { _lock.ExitReadLock(); }
     }
 
-    /// <summary>Newest first, strictly older than <paramref name="before"/> and strictly newer than <paramref name="until"/>.</summary>
-    public List<SimTransaction> Newest(string? before, string? until, int limit)
+    /// <summary>The transactions whose account keys include <paramref name="address"/>, newest first, strictly older than
+    /// <paramref name="before"/> and strictly newer than <paramref name="until"/> (both anywhere on the chain).</summary>
+    public List<SimTransaction> Newest(string address, string? before, string? until, int limit)
     {
         _lock.EnterReadLock();
         try
@@ -76,10 +79,11 @@ public sealed class ChainLedger
             }
 
             var stop = until is not null && _bySignature.TryGetValue(until, out var u) ? u : -1;
-            var result = new List<SimTransaction>(Math.Min(limit, Math.Max(0, start - stop)));
-            for (var i = start; i > stop && result.Count < limit; i--)
+            var positions = _byAccount.Of(address);
+            var result = new List<SimTransaction>();
+            for (var i = LastAtOrBelow(positions, start); i >= 0 && positions[i] > stop && result.Count < limit; i--)
             {
-                result.Add(_transactions[i]);
+                result.Add(_transactions[positions[i]]);
             }
 
             return result;
@@ -88,6 +92,19 @@ public sealed class ChainLedger
         {
             _lock.ExitReadLock();
         }
+    }
+
+    // The index in the ascending positions of the last one at or below the position, or -1.
+    private static int LastAtOrBelow(IReadOnlyList<int> positions, int position)
+    {
+        var (low, high) = (0, positions.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = positions[middle] <= position ? (middle + 1, high) : (low, middle);
+        }
+
+        return low - 1;
     }
 
     /// <summary>A snapshot of every transaction in chain order.</summary>

@@ -64,7 +64,7 @@ public sealed class RpcMethods(ChainLedger ledger)
         var until = RpcParams.StringMember(config, "until") is { } u ? RpcParams.Signature(u) : null;
         RpcParams.AtLeastConfirmed(config);
         MinContextSlot(config);
-        var page = address == ledger.ProgramId ? ledger.Newest(before, until, (int)limit) : [];
+        var page = ledger.Newest(address, before, until, (int)limit);
         w.WriteStartArray();
         foreach (var tx in page)
         {

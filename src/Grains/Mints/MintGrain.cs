@@ -335,15 +335,18 @@ public sealed partial class MintGrain(
             LogInformationCaughtUp(logger, mint, source, _books.Log.LastSeq, target);
         }
 
-        if (_books.Log.LastSeq < Manifest.LastSeq)
-        {
-            await CatchUpFromChainAsync();
-        }
-
         var behind = _books.Log.LastSeq < Manifest.LastSeq;
         if (behind && !_syncing)
         {
             _behindSince = DateTimeOffset.UtcNow;
+        }
+
+        // The chain only once the peers have had their chance: after a whole-cluster restart they come back one after
+        // another within seconds and hold the events already numbered.
+        if (behind && DateTimeOffset.UtcNow - _behindSince >= replication.Value.ChainReadAfter)
+        {
+            await CatchUpFromChainAsync();
+            behind = _books.Log.LastSeq < Manifest.LastSeq;
         }
 
         SetSyncing(behind);

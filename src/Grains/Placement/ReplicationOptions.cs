@@ -11,6 +11,10 @@ public sealed class ReplicationOptions
     /// are accepted and the missing events are counted as lost. The chain is asked too, and usually repairs the mint first.</summary>
     public TimeSpan SyncGrace { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a mint behind its manifest waits for its peers before it reads its history from the chain node:
+    /// after a whole-cluster restart the silos holding the missing events come back within seconds of each other.</summary>
+    public TimeSpan ChainReadAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often, at most, a mint behind its manifest reads its history from the chain node (when one is
     /// configured) after no peer brought the missing events: a dead node is not asked on every retry.</summary>
     public TimeSpan ChainReadInterval { get; set; } = TimeSpan.FromSeconds(10);

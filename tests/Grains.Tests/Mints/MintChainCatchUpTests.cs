@@ -120,7 +120,7 @@ public sealed class MintChainCatchUpTests : IAsyncLifetime
             silo.Services.AddGrainStorage(MintGrain.ManifestStorage, (sp, storage) =>
                 new RocksGrainStorage(storage, _manifests, sp.GetRequiredService<IGrainStorageSerializer>()));
             silo.AddSpinPlacement();
-            silo.Services.Configure<ReplicationOptions>(o => o.SyncGrace = grace);
+            silo.Services.Configure<ReplicationOptions>(o => (o.SyncGrace, o.ChainReadAfter) = (grace, TimeSpan.Zero));
             silo.Services.AddSingleton(new SolanaRpcOptions { RpcUrl = rpcUrl, MaxAttempts = 2 });
             silo.Services.AddSingleton(sp => new SolanaRpcClient(new HttpClient(), sp.GetRequiredService<SolanaRpcOptions>(), sp.GetRequiredService<ILogger<SolanaRpcClient>>()));
             silo.Services.AddSingleton<BlockTimeCache>();

@@ -3,10 +3,11 @@ using Spin.Gateway.Tests.Infrastructure;
 
 namespace Spin.Bench.Memory;
 
-/// <summary>The product process's memory at one moment: resident set and its peak (<c>/proc/&lt;pid&gt;/status</c>), the
+/// <summary>The product process's memory at one moment: resident set, its anonymous part (heaps: managed and native, such
+/// as RocksDB's memtables and block cache) and its peak (<c>/proc/&lt;pid&gt;/status</c>), the
 /// GC heap after the last collection and the memory the GC had committed then, and Orleans' grain activations by grain
 /// type (all from its <c>/metrics</c>).</summary>
-public sealed record MemorySnapshot(long RssBytes, long PeakRssBytes, double? GcHeapBytes, double? GcCommittedBytes,
+public sealed record MemorySnapshot(long RssBytes, long AnonymousRssBytes, long PeakRssBytes, double? GcHeapBytes, double? GcCommittedBytes,
     IReadOnlyDictionary<string, double> Activations)
 {
     /// <summary>Orleans' gauge of live activations per grain type.</summary>
@@ -25,14 +26,14 @@ public sealed record MemorySnapshot(long RssBytes, long PeakRssBytes, double? Gc
     {
         var metrics = PrometheusSamples.Parse(await product.Http.GetStringAsync("metrics"));
         var status = await File.ReadAllLinesAsync($"/proc/{product.Process.Id}/status");
-        return new MemorySnapshot(Kilobytes(status, "VmRSS") * 1024, Kilobytes(status, "VmHWM") * 1024,
+        return new MemorySnapshot(Kilobytes(status, "VmRSS") * 1024, Kilobytes(status, "RssAnon") * 1024, Kilobytes(status, "VmHWM") * 1024,
             metrics.Sum("dotnet_gc_last_collection_heap_size_bytes"), metrics.Sum("dotnet_gc_last_collection_memory_committed_size_bytes"),
             metrics.ByLabel(ActivationSeries, "grain_type"));
     }
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"RSS {RssBytes / MiB:F1} MiB (peak {PeakRssBytes / MiB:F1} MiB), GC heap {Format(GcHeapBytes)} (committed {Format(GcCommittedBytes)}); " +
+        $"RSS {RssBytes / MiB:F1} MiB (anonymous {AnonymousRssBytes / MiB:F1} MiB, peak {PeakRssBytes / MiB:F1} MiB), GC heap {Format(GcHeapBytes)} (committed {Format(GcCommittedBytes)}); " +
         $"{TotalActivations:N0} activations: {string.Join(", ", Activations.Where(a => a.Value > 0 && !a.Key.StartsWith("sys.", StringComparison.Ordinal)).OrderByDescending(a => a.Value).Select(a => $"{a.Key} {a.Value:N0}"))}" +
         $", system targets {Activations.Where(a => a.Key.StartsWith("sys.", StringComparison.Ordinal)).Sum(a => a.Value):N0}");
 

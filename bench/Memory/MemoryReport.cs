@@ -20,12 +20,15 @@ public static class MemoryReport
         {
             figures.Add(Rss($"RSS after indexing {m.Mints:N0} mints", m.Indexed, m));
             figures.Add(PerMint("RSS per mint after indexing, over the empty product", m.BytesPerMint(m.Indexed)));
-            figures.Add(Count("grain activations after indexing", m.Indexed.TotalActivations));
+            figures.Add(new BenchFigure("peak RSS while indexing (VmHWM)", "MiB", [m.Indexed.PeakRssBytes / MiB], [m.Empty.RssBytes / MiB], Empty,
+                HigherIsBetter: false, TargetText: Target));
+            figures.Add(Count("grain activations created since the start, at the end of indexing", m.Indexed.TotalCreated));
+            figures.Add(Count("grain activations live after indexing", m.Indexed.TotalActivations));
             if (m.Idle is { } idle)
             {
                 figures.Add(Rss("RSS after idle deactivation", idle, m));
                 figures.Add(PerMint("RSS per mint after idle deactivation, over the empty product", m.BytesPerMint(idle)));
-                figures.Add(Count("grain activations after idle deactivation", idle.TotalActivations));
+                figures.Add(Count("grain activations live after idle deactivation", idle.TotalActivations));
             }
         }
 
@@ -48,7 +51,8 @@ public static class MemoryReport
             $"the standalone product (Gateway co-hosting the silo, RocksDB in a temporary directory, metadata off) indexes the " +
             $"simulator's prefill of {o.Prefill:N0} transactions ({events} events) over {o.Mints:N0} mints " +
             $"(seed {o.Seed}), with Spin:Grains:CollectionAge {o.CollectionAge.TotalSeconds:F0} s; RSS is VmRSS of /proc/<pid>/status, " +
-            $"taken right after every event was counted and checked ({o.Sample} sampled mints' event counts and the /api/mints total " +
+            $"taken right after every event was counted (grains idle for a collection age were already deactivated by then, " +
+            $"so the peak, VmHWM, is reported too) and checked ({o.Sample} sampled mints' event counts and the /api/mints total " +
             $"against the truth), then again as soon as orleans_catalog_activations shows no mint or user grain left (nothing " +
             $"forced: no GC, no call); the empty product is a separate product process of the same run against a chain without " +
             $"SpinPet transactions, measured once its listener is connected; runs: 1");

@@ -37,6 +37,7 @@ public sealed partial class HarnessTests : IDisposable
         Assert.Contains("1 silo, same run", report);
         Assert.Contains("| memory | RSS after indexing 300 mints (MiB) |", report);
         Assert.Contains("| memory | RSS after idle deactivation (MiB) |", report);
+        Assert.Contains("| memory | grain activations live after idle deactivation (activations) |", report);
         Assert.Contains("(empty product, same run)", report);
         Assert.Contains("| report |", report);
         Assert.DoesNotContain("FAILED", report);

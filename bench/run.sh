@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark (ingest, query, paging, push, scale), each with its baseline, and reports them together.
+# Runs every benchmark (ingest, query, paging, push, scale, memory), each with its baseline, and reports them together.
 # Usage, from anywhere: bash bench/run.sh [--quick|--full|--tiny] [--only ingest,query] [--write docs/benchmarks.md]
 #   --quick (default) 1-3 minutes on 2 cores; --full about 20-30 minutes. Exit code non-zero if a check failed.
 set -euo pipefail

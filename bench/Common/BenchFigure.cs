@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace Spin.Bench;
 
 /// <summary>One headline figure of a bench: the product's value in each run, the baseline's value in the same runs
-/// (index for index), and the targets on the value and on the ratio product ÷ baseline.</summary>
+/// (index for index), and the targets on the value and on the ratio product ÷ baseline (or, for a figure that is only
+/// reported, the words its target column shows instead, e.g. "report").</summary>
 public sealed record BenchFigure(
     string Name,
     string Unit,
@@ -13,7 +14,8 @@ public sealed record BenchFigure(
     string? BaselineName,
     bool HigherIsBetter,
     double? Target = null,
-    double? RatioTarget = null)
+    double? RatioTarget = null,
+    string? TargetText = null)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -51,7 +53,7 @@ public sealed record BenchFigure(
     {
         if (Target is not { } target)
         {
-            return "";
+            return TargetText ?? "";
         }
 
         var sign = HigherIsBetter ? "≥" : "≤";

@@ -29,6 +29,7 @@ public sealed record BenchPlan(string Name, IReadOnlyList<string> Arguments)
                 new("paging", ["--mints", "200", "--events", "300", "--requests", "5", "--warmup", "2", "--concurrency", "16"]),
                 new("push", ["--clients", "10", "--mints", "4", "--events-per-second", "100", "--seconds", "2", "--runs", "1"]),
                 new("scale", ["--transactions", "300", "--mints", "8", "--rate", "5000", "--runs", "1", "--recovery-transactions", "400"]),
+                new("memory", ["--mints", "300", "--sample", "50", "--collection-age", "10"]),
             },
             "quick" => new BenchPlan[]
             {
@@ -37,6 +38,7 @@ public sealed record BenchPlan(string Name, IReadOnlyList<string> Arguments)
                 new("paging", ["--mints", "5000", "--events", "10000", "--requests", "50", "--warmup", "10"]),
                 new("push", ["--clients", "100", "--mints", "10", "--events-per-second", "500", "--seconds", "10", "--runs", "1"]),
                 new("scale", ["--transactions", "3000", "--mints", "20", "--rate", "5000", "--runs", "1", "--recovery-transactions", "600"]),
+                new("memory", ["--mints", "10000", "--sample", "200", "--collection-age", "20"]),
             },
             _ => new BenchPlan[]
             {
@@ -45,6 +47,7 @@ public sealed record BenchPlan(string Name, IReadOnlyList<string> Arguments)
                 new("paging", ["--mints", "100000", "--events", "100000"]),
                 new("push", ["--clients", "1000", "--mints", "50", "--events-per-second", "1000", "--seconds", "60", "--runs", "3"]),
                 new("scale", ["--transactions", "20000", "--mints", "50", "--rate", "5000", "--runs", "3", "--recovery-transactions", "1200"]),
+                new("memory", ["--mints", "100000", "--sample", "500", "--collection-age", "20"]),
             },
         };
         return plans.Where(p => options.Only.Count == 0 || options.Only.Contains(p.Name))

@@ -21,7 +21,7 @@ public sealed record HarnessOptions(string Mode, IReadOnlyList<string> Only, str
             && !Modes.Contains(a[2..])).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown option {unknown[0]}; usage: [--tiny|--quick|--full] [--only ingest,query,paging,push,scale] " +
+            throw new ArgumentException($"Unknown option {unknown[0]}; usage: [--tiny|--quick|--full] [--only ingest,query,paging,push,scale,memory] " +
                 "[--write docs/benchmarks.md] [--inject-failure]");
         }
 

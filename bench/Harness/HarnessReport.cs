@@ -29,8 +29,8 @@ public static class HarnessReport
                 $"load average (1 min) before / after: {loadBefore} / {MachineInfo.LoadAverage()}; took {took.TotalMinutes:F1} min. Each " +
                 "product figure is the median over the runs; the baseline ran in the same run, right after the product, on the same " +
                 "input; the ratio is the median of the per-run ratios product ÷ baseline (paging: last page ÷ first page, " +
-                "interleaved; scale: N silos ÷ 1 silo of the same run). Processes share the machine's cores with the load " +
-                "generator and the simulator."))
+                "interleaved; scale: N silos ÷ 1 silo of the same run; memory: ÷ an empty product process of the same run). " +
+                "Processes share the machine's cores with the load generator and the simulator."))
             .AppendLine()
             .Append(Table(outcomes)).AppendLine()
             .Append(Details(outcomes)).ToString();

@@ -3,7 +3,7 @@ using Spin.Bench;
 using Spin.Bench.Harness;
 
 // Runs every benchmark in turn, each as its own process, and collects their figures into one report section.
-// Usage (from the repository root): bash bench/run.sh [--tiny|--quick|--full] [--only ingest,query,paging,push,scale]
+// Usage (from the repository root): bash bench/run.sh [--tiny|--quick|--full] [--only ingest,query,paging,push,scale,memory]
 //   [--write docs/benchmarks.md] [--inject-failure]
 // run.sh builds Release once and starts this program with the same arguments.
 var options = HarnessOptions.Parse(args);

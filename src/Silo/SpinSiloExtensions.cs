@@ -55,7 +55,17 @@ public static class SpinSiloExtensions
                     new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
             }
         });
+        builder.AddSpinGrainCollection();
         return builder.AddSpinSiloServices();
+    }
+
+    /// <summary>Deactivates grains idle for <see cref="SpinGrainOptions.CollectionAge"/> (<c>Spin:Grains</c>).</summary>
+    public static IHostApplicationBuilder AddSpinGrainCollection(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SpinGrainOptions>().BindConfiguration(SpinGrainOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SpinGrainOptions>>((collection, grains) =>
+            (collection.CollectionAge, collection.CollectionQuantum) = (grains.Value.CollectionAge, grains.Value.CollectionQuantum));
+        return builder;
     }
 
     /// <summary>The ADO.NET invariant of PostgreSQL's provider.</summary>

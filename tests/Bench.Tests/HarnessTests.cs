@@ -6,11 +6,12 @@ namespace Spin.Bench.Tests;
 /// <summary>Runs the benchmark harness on a tiny input, as <c>bench/run.sh --tiny</c> would, so that the harness and the
 /// benches it starts keep working; the figures themselves are not judged (CI machines are noisy). The push bench is
 /// left out: even tiny, it needs a minute of prefill and warm-up. The scale bench starts four small clusters (1, 2 and 3
-/// silos, then 3 for the SIGKILL) against the local PostgreSQL.</summary>
+/// silos, then 3 for the SIGKILL) against the local PostgreSQL. The memory bench indexes 300 mints and waits for their grains to
+/// be deactivated (10 s collection age).</summary>
 public sealed partial class HarnessTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
-    private static readonly string[] Benches = ["ingest", "query", "paging", "scale"];
+    private static readonly string[] Benches = ["ingest", "query", "paging", "scale", "memory"];
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("spin-bench-tests-");
 
     [Fact]
@@ -34,6 +35,11 @@ public sealed partial class HarnessTests : IDisposable
         Assert.Contains("bare RocksDB WriteBatch loop (b)", report);
         Assert.Contains("| scale | 3 silos (events/s) |", report);
         Assert.Contains("1 silo, same run", report);
+        Assert.Contains("| memory | RSS after indexing 300 mints (MiB) |", report);
+        Assert.Contains("| memory | RSS after idle deactivation (MiB) |", report);
+        Assert.Contains("| memory | grain activations live after idle deactivation (activations) |", report);
+        Assert.Contains("(empty product, same run)", report);
+        Assert.Contains("| report |", report);
         Assert.DoesNotContain("FAILED", report);
     }
 

@@ -29,6 +29,9 @@ public sealed class TestProcess : IAsyncDisposable
     /// <summary>A short name for messages.</summary>
     public string Name { get; }
 
+    /// <summary>The operating system's id of the process (for <c>/proc/&lt;pid&gt;</c>).</summary>
+    public int Id => _process.Id;
+
     /// <summary>True once the process ended.</summary>
     public bool HasExited => _process.HasExited;
 

@@ -56,12 +56,13 @@ public static class Placement
     public static async Task<Dictionary<string, string>> OnPrimariesAsync(ClusterGateway gateway, IReadOnlyList<string> mints, IReadOnlyList<string> silos,
         TimeSpan timeout)
     {
+        var primaries = mints.ToDictionary(m => m, m => PrimaryOf(m, silos));
         Dictionary<string, string> current = [];
         await Eventually.HoldsAsync(async () =>
         {
             await gateway.ServedCountsAsync(mints);
             current = await OfAsync(gateway, mints);
-            var elsewhere = mints.Where(m => current[m] != PrimaryOf(m, silos)).Select(m => $"{m[..6]} on {current[m]}, not {PrimaryOf(m, silos)}").ToList();
+            var elsewhere = mints.Where(m => current[m] != primaries[m]).Select(m => $"{m[..6]} on {current[m]}, not {primaries[m]}").ToList();
             return (elsewhere.Count == 0, $"{elsewhere.Count} mints off their rendezvous silo: {string.Join(", ", elsewhere.Take(5))}");
         }, timeout, $"every mint on its rendezvous silo among {string.Join(", ", silos)}");
         return current;

@@ -39,6 +39,9 @@ public static class ClusterClientSetup
         // silo restarts.
         builder.Services.Configure<Orleans.Configuration.GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
         builder.Services.Configure<Orleans.Configuration.ClientMessagingOptions>(messaging => messaging.ResponseTimeout = cluster.ResponseTimeout);
+        // Resolved when it fires, not when the client is built: the feeds depend on the client.
+        builder.Services.AddSingleton<GatewayCountChangedHandler>(services =>
+            (_, change) => services.GetRequiredService<Push.MarketFeeds>().OnGatewayCountChanged(change));
         return builder;
     }
 

@@ -16,6 +16,15 @@ public sealed class SpinGrainOptions
     [Range(typeof(TimeSpan), "00:00:02", "1.00:00:00")]
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>After this many grain deactivations, the first check that finds the silo idle runs one full collection
+    /// that hands their memory back to the operating system (0: never).</summary>
+    [Range(0, int.MaxValue)]
+    public int TrimAfterDeactivations { get; set; } = 1000;
+
+    /// <summary>The most a silo may allocate between two checks (<see cref="CollectionQuantum"/>) and still count as idle.</summary>
+    [Range(1L, long.MaxValue)]
+    public long IdleAllocationBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>How often idle grains are collected: Orleans' minute, or half the age when that is shorter (Orleans needs
     /// the age above the quantum), so a grain is deactivated one to two ages after its last call.</summary>
     public TimeSpan CollectionQuantum => CollectionAge / 2 < MaxCollectionQuantum ? CollectionAge / 2 : MaxCollectionQuantum;

@@ -12,6 +12,7 @@ using Spin.Grains.Details;
 using Spin.Grains.Mints;
 using Spin.Grains.Storage;
 using Spin.Silo.Ingest;
+using Spin.Silo.Memory;
 using Spin.Silo.Telemetry;
 
 namespace Spin.Silo;
@@ -43,7 +44,9 @@ public static class SpinSiloExtensions
                         options.ProbeTimeout = cluster.ProbeTimeout;
                         options.NumMissedProbesLimit = cluster.MissedProbesLimit;
                     })
-                    .Configure<SiloMessagingOptions>(options => (options.ResponseTimeout, options.PlacementTimeout) = (cluster.ResponseTimeout, cluster.ResponseTimeout))
+                    .Configure<SiloMessagingOptions>(options =>
+                        (options.ResponseTimeout, options.PlacementTimeout, options.SystemResponseTimeout) =
+                        (cluster.ResponseTimeout, cluster.ResponseTimeout, cluster.SystemResponseTimeout))
                     .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
                     .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (NpgsqlInvariant, connectionString))
                     .AddAdoNetGrainStorage(MintGrain.ManifestStorage, options => (options.Invariant, options.ConnectionString) = (NpgsqlInvariant, connectionString));
@@ -59,12 +62,16 @@ public static class SpinSiloExtensions
         return builder.AddSpinSiloServices();
     }
 
-    /// <summary>Deactivates grains idle for <see cref="SpinGrainOptions.CollectionAge"/> (<c>Spin:Grains</c>).</summary>
+    /// <summary>Deactivates grains idle for <see cref="SpinGrainOptions.CollectionAge"/> and hands their memory back once the
+    /// silo is idle (<c>Spin:Grains</c>).</summary>
     public static IHostApplicationBuilder AddSpinGrainCollection(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SpinGrainOptions>().BindConfiguration(SpinGrainOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SpinGrainOptions>>((collection, grains) =>
             (collection.CollectionAge, collection.CollectionQuantum) = (grains.Value.CollectionAge, grains.Value.CollectionQuantum));
+        builder.Services.AddSingleton<IdleMemoryTrimmer>();
+        builder.Services.AddSingleton<IActivationWorkingSetObserver>(sp => sp.GetRequiredService<IdleMemoryTrimmer>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrimmer>());
         return builder;
     }
 

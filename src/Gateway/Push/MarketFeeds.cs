@@ -113,24 +113,41 @@ public sealed partial class MarketFeeds(
 
     internal Task<bool> UnsubscribeAsync(string connectionId, string key) => ReleaseAsync(connectionId, key, connected: true);
 
+    /// <summary>Renews every registration at once when this client gains a gateway connection: a silo that came back
+    /// (or a whole cluster restarted) hosts new activations that know no watcher, and waiting for the next renewal tick
+    /// would only add to the subscribers' silence.</summary>
+    public void OnGatewayCountChanged(GatewayCountChangedEventArgs change)
+    {
+        if (change.NumberOfConnectedGateways > change.PreviousNumberOfConnectedGateways)
+        {
+            LogInformationGatewaysRecovered(logger, change.PreviousNumberOfConnectedGateways, change.NumberOfConnectedGateways);
+            RenewAll();
+        }
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Options.RenewInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            List<MintFeed> feeds;
-            lock (_feeds)
-            {
-                feeds = [.. _feeds.Values];
-            }
+            RenewAll();
+        }
+    }
 
-            // Each renewal runs on its mint's queue, independently: a mint whose silo is slow to answer never delays
-            // the others, and a mint still renewing is not asked again.
-            foreach (var feed in feeds)
-            {
-                feed.RenewIfIdle();
-            }
+    private void RenewAll()
+    {
+        List<MintFeed> feeds;
+        lock (_feeds)
+        {
+            feeds = [.. _feeds.Values];
+        }
+
+        // Each renewal runs on its mint's queue, independently: a mint whose silo is slow to answer never delays the
+        // others, and a mint still renewing is not asked again.
+        foreach (var feed in feeds)
+        {
+            feed.RenewIfIdle();
         }
     }
 
@@ -215,4 +232,7 @@ public sealed partial class MarketFeeds(
 
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Gateways} cluster gateways (was {Previous}): renewing every watched mint now")]
+    private static partial void LogInformationGatewaysRecovered(ILogger logger, int previous, int gateways);
 }

@@ -36,8 +36,17 @@ public sealed class SimulatorProcess : IAsyncDisposable
     {
         var process = TestProcess.Start("simulator", RepoPaths.SimulatorDll, ["--port", port.ToString(), .. options]);
         var simulator = new SimulatorProcess(process, port);
-        await Eventually.HoldsAsync(simulator.IsHealthyAsync, TimeSpan.FromSeconds(60), "the simulator to answer getHealth");
+        await Eventually.HoldsAsync(simulator.IsHealthyAsync, StartTimeout(options), "the simulator to answer getHealth");
         return simulator;
+    }
+
+    // The simulator serves once its prefill is on chain: a minute, plus a second per 2,000 prefilled transactions (the
+    // memory bench's 600,000 take minutes on a loaded machine).
+    private static TimeSpan StartTimeout(string[] options)
+    {
+        var at = Array.IndexOf(options, "--prefill");
+        var prefill = at >= 0 && at + 1 < options.Length && int.TryParse(options[at + 1], out var n) ? n : 0;
+        return TimeSpan.FromSeconds(60 + prefill / 2_000);
     }
 
     /// <summary>The simulator's production status.</summary>

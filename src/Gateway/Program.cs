@@ -8,6 +8,7 @@ using Spin.Silo;
 using Spin.Silo.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSpinLoggingDefaults();
 builder.AddSpinCluster();
 builder.AddSpinHttp();
 builder.AddSpinOpenApi();

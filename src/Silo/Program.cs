@@ -10,6 +10,7 @@ public static class Program
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddSpinLoggingDefaults();
         builder.AddSpinStandaloneSilo();
         builder.AddSpinTelemetry();
 

@@ -55,11 +55,6 @@ public sealed class SpinClusterOptions
     /// by nothing: this bounds how long it holds its caller.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a silo waits for another silo's runtime services (grain directory registrations and lookups,
-    /// membership); Orleans' default is 30 s. A registration sent to a silo that is restarting can go unanswered: the
-    /// activation that waits on it fails after this time and its caller's retry registers again.</summary>
-    public TimeSpan SystemResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>The address other silos and clients reach this silo at (default: loopback with localhost membership,
     /// else this host's first IPv4 address).</summary>
     public string? AdvertisedAddress { get; set; }

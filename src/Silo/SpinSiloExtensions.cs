@@ -44,9 +44,7 @@ public static class SpinSiloExtensions
                         options.ProbeTimeout = cluster.ProbeTimeout;
                         options.NumMissedProbesLimit = cluster.MissedProbesLimit;
                     })
-                    .Configure<SiloMessagingOptions>(options =>
-                        (options.ResponseTimeout, options.PlacementTimeout, options.SystemResponseTimeout) =
-                        (cluster.ResponseTimeout, cluster.ResponseTimeout, cluster.SystemResponseTimeout))
+                    .Configure<SiloMessagingOptions>(options => (options.ResponseTimeout, options.PlacementTimeout) = (cluster.ResponseTimeout, cluster.ResponseTimeout))
                     .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
                     .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (NpgsqlInvariant, connectionString))
                     .AddAdoNetGrainStorage(MintGrain.ManifestStorage, options => (options.Invariant, options.ConnectionString) = (NpgsqlInvariant, connectionString));

@@ -13,6 +13,7 @@ namespace Spin.Gateway.Push;
 internal sealed partial class MintFeed
 {
     private const int ReadPage = 1000;
+    private const string Unreachable = "the mint cannot be reached right now; try again";
     private const int MaxRefreshPages = 10;
     // Every call to the grain is bounded: a call caught by a silo's death would otherwise hold this mint's queue for
     // Orleans' whole response timeout; a failed read is retried from where it stopped on the next renewal.
@@ -63,6 +64,12 @@ internal sealed partial class MintFeed
                 try
                 {
                     done.TrySetResult(await work());
+                }
+                catch (Exception ex) when (Api.ApiExceptionHandler.IsTransient(ex))
+                {
+                    // A read that got no answer in time (a silo dying or restarting): the subscriber is told to retry,
+                    // with since = the last event it received, rather than "an unexpected error".
+                    done.TrySetException(new HubException(Unreachable));
                 }
                 catch (Exception ex)
                 {
@@ -231,7 +238,7 @@ internal sealed partial class MintFeed
             LogWarningWatchFailed(_feeds.Logger, ex, Mint);
             if (!_watching)
             {
-                throw new HubException("the mint cannot be reached right now; try again");
+                throw new HubException(Unreachable);
             }
 
             return;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Spin.Gateway.Tests.Infrastructure;
 
@@ -49,10 +50,11 @@ public sealed class PushWatch : IAsyncDisposable
         try
         {
             watch._leaving = await MarketClient.ConnectAsync(gateway.BaseAddress);
+            var deadline = DateTime.UtcNow + timeout;
             foreach (var mint in mints)
             {
-                await watch.Steady.SubscribeEventsAsync(mint, since: 0);
-                await watch._leaving.SubscribeEventsAsync(mint, since: 0);
+                await SubscribeAsync(watch.Steady, mint, since: 0, deadline);
+                await SubscribeAsync(watch._leaving, mint, since: 0, deadline);
             }
 
             await watch.Steady.WaitForAsync(c => mints.All(m => c.EventsOf(m).Count > 0), timeout, "pushes of every watched mint");
@@ -78,9 +80,28 @@ public sealed class PushWatch : IAsyncDisposable
     public async Task ResumeAsync()
     {
         _back = await MarketClient.ConnectAsync(_gateway.BaseAddress);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         foreach (var mint in Mints)
         {
-            await _back.SubscribeEventsAsync(mint, since: _leftWith[mint] is [.., var last] ? last.Seq : 0);
+            await SubscribeAsync(_back, mint, since: _leftWith[mint] is [.., var last] ? last.Seq : 0, deadline);
+        }
+    }
+
+    // Subscribes as a client should: when the gateway answers that the mint cannot be reached right now, it tries again
+    // until the deadline, from the last event it received, so that nothing arrives twice.
+    private static async Task SubscribeAsync(MarketClient client, string mint, long since, DateTime deadline)
+    {
+        while (true)
+        {
+            try
+            {
+                await client.SubscribeEventsAsync(mint, since: client.EventsOf(mint) is [.., var last] ? last.Seq : since);
+                return;
+            }
+            catch (HubException ex) when (ex.Message.Contains("try again", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
         }
     }
 

@@ -1,15 +1,10 @@
 #!/usr/bin/env python3
 """Summarises a dotnet-trace speedscope file: the share of on-CPU samples by method (self time, where the sample's
-innermost frame is) and by Spin method (inclusive: the sample passes through it). Samples of threads blocked or idle
-(innermost frame a wait, or time the runtime reports outside managed code) are left out."""
+innermost frame is) and by Spin method (inclusive: the sample passes through it). EventPipe marks a sample taken while
+its thread ran with a CPU_TIME pseudo-frame; every other sample (a thread blocked, waiting or idle) is left out."""
 import collections
 import json
-import re
 import sys
-
-IDLE = re.compile(r"UNMANAGED_CODE_TIME|BLOCKED_TIME|CPU_TIME_IDLE|WaitOne|WaitForSignal|Monitor\.Wait|"
-                  r"SemaphoreSlim\.Wait|Thread\.Sleep|WaitHandle|EventLoop|epoll|LowLevelLifoSemaphore|Condition\.Wait|"
-                  r"PortableThreadPool\.GateThread|WaitCore|Interop\+Sys\.(Poll|Read|WaitForSocketEvents)")
 
 
 def main(path, top=25):
@@ -26,13 +21,10 @@ def main(path, top=25):
             if last is not None and stack:
                 span = at - last
                 leaf = names[stack[-1]]
-                if leaf == "CPU_TIME" and len(stack) > 1:
-                    # EventPipe marks a sample taken while the thread ran with a CPU_TIME pseudo-frame.
-                    leaf = names[stack[-2]]
-                elif leaf != "CPU_TIME" or IDLE.search(leaf):
+                if leaf != "CPU_TIME" or len(stack) < 2:
                     idle += span
-                    leaf = None
-                if leaf is not None:
+                else:
+                    leaf = names[stack[-2]]
                     total += span
                     self_time[leaf] += span
                     for name in {names[i] for i in stack}:

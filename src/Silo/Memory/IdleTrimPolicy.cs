@@ -11,8 +11,9 @@ public sealed class IdleTrimPolicy(int minDeactivations, long idleAllocationByte
     /// allocated in its lifetime (<see cref="GC.GetTotalAllocatedBytes(bool)"/>). The first check only takes a reading.</summary>
     public bool ShouldTrim(long deactivatedSinceTrim, long totalAllocatedBytes)
     {
-        var allocated = totalAllocatedBytes - (_lastAllocated ?? long.MinValue / 2);
+        var previous = _lastAllocated;
         _lastAllocated = totalAllocatedBytes;
-        return minDeactivations > 0 && deactivatedSinceTrim >= minDeactivations && allocated <= idleAllocationBytes;
+        return previous is { } last && minDeactivations > 0 && deactivatedSinceTrim >= minDeactivations
+            && totalAllocatedBytes - last <= idleAllocationBytes;
     }
 }

@@ -50,6 +50,13 @@ public sealed class SpinClusterOptions
     [Range(1, 10)]
     public int MissedProbesLimit { get; set; } = 2;
 
+    /// <summary>How often a silo reads the membership table (cluster mode; Orleans' default is 60 s). A silo restarted at
+    /// the address of its killed predecessor marks that predecessor dead; when that write loses a race with another
+    /// silo's, it is tried again on the next read, and until then no other silo can join: each fails to reach the dead
+    /// predecessor it still sees as active. After a whole-cluster restart that held a silo out for 50 s, long enough for
+    /// the mints of the silo that did start to give up on their peers and read the chain.</summary>
+    public TimeSpan TableRefreshTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a grain call may wait for its answer, and a grain's placement may take (silos and client gateways
     /// in cluster mode; Orleans' defaults are 30 s). A call caught by a silo's death, or by a directory partition that moved with a restart, is answered
     /// by nothing: this bounds how long it holds its caller.</summary>

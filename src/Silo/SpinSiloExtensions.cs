@@ -43,6 +43,7 @@ public static class SpinSiloExtensions
                         // A dead silo's mints move to their replicas once it is declared dead: keep that within seconds.
                         options.ProbeTimeout = cluster.ProbeTimeout;
                         options.NumMissedProbesLimit = cluster.MissedProbesLimit;
+                        options.TableRefreshTimeout = cluster.TableRefreshTimeout;
                     })
                     .Configure<SiloMessagingOptions>(options => (options.ResponseTimeout, options.PlacementTimeout) = (cluster.ResponseTimeout, cluster.ResponseTimeout))
                     .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)

@@ -5,7 +5,6 @@ using RocksDbSharp;
 using Spin.Chain.Binary;
 using Spin.Chain.Rpc;
 using Spin.Grains.Candles;
-using Spin.Grains.Interfaces.Catalog;
 using Spin.Grains.Details;
 using Spin.Grains.Interfaces.Candles;
 using Spin.Grains.Interfaces.Events;
@@ -13,8 +12,6 @@ using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Interfaces.Orders;
 using Spin.Grains.Orders;
 using Spin.Grains.Storage;
-using Spin.Grains.Users;
-using Spin.Grains.Interfaces.Users;
 using Spin.Grains.Interfaces.Push;
 using Spin.Grains.Placement;
 using Orleans.Storage;
@@ -26,6 +23,7 @@ namespace Spin.Grains.Mints;
 /// rendezvous ranking, copies every applied batch to the next silo before acknowledging it, fences its writes with the
 /// ETag of its durable manifest, and on activation pulls from a peer (or, failing that, from the chain) whatever the
 /// manifest records but its store lacks.
+/// Feeds its events to the users' histories and the catalog from its own log, after storing them (MintGrain.Followers.cs).
 /// Fetches the token's metadata (uri_data) in the background.</summary>
 [RendezvousPlacement]
 public sealed partial class MintGrain(
@@ -77,6 +75,7 @@ public sealed partial class MintGrain(
             // The manifest's database is unreachable (PostgreSQL restarting): serve what this silo holds; the first write
             // reads the manifest again and fails until it can.
             LogWarningManifestUnavailable(logger, ex, mint);
+            LoadFollowerMarker();
         }
 
         StartUriFetch();
@@ -93,6 +92,8 @@ public sealed partial class MintGrain(
         {
             await CatchUpAsync();
         }
+
+        LoadFollowerMarker();
     }
 
     private IGrainStorage ManifestStore => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ManifestStorage);
@@ -103,6 +104,7 @@ public sealed partial class MintGrain(
         SetSyncing(false);
         metrics.ReplicaLagChanged(-_replicaLag);
         _replicaLag = 0;
+        SetFollowerLag(0);
         return Task.CompletedTask;
     }
 
@@ -126,16 +128,7 @@ public sealed partial class MintGrain(
             Push(push);
         }
 
-        var mint = this.GetPrimaryKeyString();
-        await Task.WhenAll(UserUpdates.Of(mint, events, _books.Orders.OwnerOf).Select(u => GrainFactory.GetGrain<IUserGrain>(u.Key).Apply(u.Value)));
-        if (events.Count > 0 && Details is { } d)
-        {
-            // The catalog is a separate, idempotent index (an unchanged listing is a no-op): a failure here fails the
-            // call, the listener redelivers, and the redelivery upserts again even though its events are duplicates.
-            var listing = new MintListing(d.MintAccount, d.FirstSlot, (ulong)Math.Max(0, d.LatestTradeTime ?? 0), d.TotalSolAmount);
-            await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(d.MintAccount)).Upsert(listing);
-        }
-
+        await FeedFollowersAsync(staged);
         CheckPlacement();
         return staged.Result;
     }
@@ -229,6 +222,7 @@ public sealed partial class MintGrain(
         }
 
         (Manifest.LastSeq, Manifest.LastEvent) = (lastSeq, staged.Applied[^1].Id);
+        Manifest.FollowedTo = Math.Max(Manifest.FollowedTo, FollowedTo);
         try
         {
             await ManifestStore.WriteStateAsync(ManifestState, this.GetGrainId(), _manifest);
@@ -406,6 +400,8 @@ public sealed partial class MintGrain(
         {
             Push(push);
         }
+
+        _ = FollowAsync();
 
         try
         {

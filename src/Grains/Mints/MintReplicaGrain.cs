@@ -1,3 +1,4 @@
+using Orleans.GrainDirectory;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Placement;
@@ -7,7 +8,7 @@ namespace Spin.Grains.Mints;
 
 /// <summary>A mint's copy on the silo its key names. It keeps nothing in memory between calls: the same store may also be
 /// written by the mint's own grain when that grain runs on this silo (after a failover), so every call reads afresh.</summary>
-[NamedSiloPlacement]
+[NamedSiloPlacement, GrainDirectory(GrainDirectoryName = PinnedGrainDirectory.Name)]
 public sealed class MintReplicaGrain(RocksStore store, ReplicationMetrics metrics) : Grain, IMintReplicaGrain
 {
     private string Mint => NamedSiloPlacement.Parse(this.GetPrimaryKeyString()).Key;

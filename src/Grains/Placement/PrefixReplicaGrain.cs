@@ -1,3 +1,4 @@
+using Orleans.GrainDirectory;
 using Spin.Grains.Interfaces.Replication;
 using Spin.Grains.Storage;
 
@@ -5,7 +6,7 @@ namespace Spin.Grains.Placement;
 
 /// <summary>A user's or a catalog shard's copy on the silo its key names. Reads the store afresh on every call: the
 /// grain it copies may run on this silo too, after a failover.</summary>
-[NamedSiloPlacement]
+[NamedSiloPlacement, GrainDirectory(GrainDirectoryName = PinnedGrainDirectory.Name)]
 public sealed class PrefixReplicaGrain(RocksStore store, ReplicationMetrics metrics) : Grain, IPrefixReplicaGrain
 {
     private ReplicatedPrefix Prefix => ReplicatedPrefix.Of(store, NamedSiloPlacement.Parse(this.GetPrimaryKeyString()).Key);

@@ -13,6 +13,8 @@ public sealed class ReplicationMetrics
     private long _replicaLag;
     private long _moves;
     private long _fenced;
+    private long _followerLag;
+    private long _followerFailures;
 
     /// <summary>Creates the instruments.</summary>
     public ReplicationMetrics(IMeterFactory meters)
@@ -34,6 +36,10 @@ public sealed class ReplicationMetrics
             "Activations that left this silo because their rendezvous ranking names another silo first");
         meter.CreateObservableCounter("spin.manifest.fenced", () => Volatile.Read(ref _fenced), "{write}",
             "Writes refused because another activation of the mint had moved its manifest on");
+        meter.CreateObservableGauge("spin.followers.lag", () => Volatile.Read(ref _followerLag), "{event}",
+            "Events of the mints hosted here not yet fed to the users' histories and the catalog");
+        meter.CreateObservableCounter("spin.followers.failures", () => Volatile.Read(ref _followerFailures), "{attempt}",
+            "Attempts to feed a mint's events to the users' histories and the catalog that failed and will be retried");
     }
 
     /// <summary>Mints hosted here that are catching up.</summary>
@@ -68,6 +74,18 @@ public sealed class ReplicationMetrics
 
     /// <summary>Counts a misplaced activation leaving.</summary>
     public void Moved() => Interlocked.Increment(ref _moves);
+
+    /// <summary>Events not yet fed to the users' histories and the catalog.</summary>
+    public long FollowerLag => Volatile.Read(ref _followerLag);
+
+    /// <summary>Failed attempts to feed the followers, so far.</summary>
+    public long FollowerFailures => Volatile.Read(ref _followerFailures);
+
+    /// <summary>Moves the follower lag by <paramref name="delta"/> events.</summary>
+    public void FollowerLagChanged(long delta) => Interlocked.Add(ref _followerLag, delta);
+
+    /// <summary>Counts a failed attempt to feed the followers.</summary>
+    public void FollowerFailed() => Interlocked.Increment(ref _followerFailures);
 
     /// <summary>Counts a fenced write.</summary>
     public void Fenced() => Interlocked.Increment(ref _fenced);

@@ -21,4 +21,10 @@ public sealed class ReplicationOptions
 
     /// <summary>How long one read of a mint's history from the chain may take; the mint answers nothing meanwhile.</summary>
     public TimeSpan ChainReadTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a mint's batch waits for the mint's followers (the user histories and the catalog listing the
+    /// batch touches) before it is acknowledged anyway. A follower that has not answered by then, or that is already
+    /// failing, is fed in the background from the mint's log until it answers, so one unreachable user grain never holds
+    /// up the listener or the pushes of any mint.</summary>
+    public TimeSpan FollowerWait { get; set; } = TimeSpan.FromSeconds(2);
 }

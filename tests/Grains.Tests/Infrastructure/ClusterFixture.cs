@@ -25,23 +25,30 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton(Options.Create(new StorageOptions { Path = _path }));
-            silo.Services.AddSingleton<RocksStore>();
-            // Fetching uri_data is covered end to end against a real HTTP server in Gateway.Tests.
-            silo.Services.AddSingleton(Options.Create(new MetadataOptions { Enabled = false }));
-            silo.Services.AddSingleton(sp => new MetadataFetcher(new HttpClient(), sp.GetRequiredService<IOptions<MetadataOptions>>()));
-            foreach (var storage in new[] { "rocks", MintGrain.ManifestStorage })
-            {
-                silo.Services.AddGrainStorage(storage, (sp, name) =>
-                    new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
-            }
-
-            silo.AddSpinPlacement();
+            AddSpinGrains(silo, _path);
             // One silo has no peer to catch up from: a mint behind its manifest takes the redelivered batch at once.
             silo.Services.Configure<ReplicationOptions>(options => options.SyncGrace = TimeSpan.Zero);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>What a test silo needs to host the product's grains: a RocksDB store under <paramref name="path"/> that also
+    /// keeps the grain states, metadata fetching off, and the product's placement.</summary>
+    public static void AddSpinGrains(ISiloBuilder silo, string path)
+    {
+        silo.Services.AddSingleton(Options.Create(new StorageOptions { Path = path }));
+        silo.Services.AddSingleton<RocksStore>();
+        // Fetching uri_data is covered end to end against a real HTTP server in Gateway.Tests.
+        silo.Services.AddSingleton(Options.Create(new MetadataOptions { Enabled = false }));
+        silo.Services.AddSingleton(sp => new MetadataFetcher(new HttpClient(), sp.GetRequiredService<IOptions<MetadataOptions>>()));
+        foreach (var storage in new[] { "rocks", MintGrain.ManifestStorage })
+        {
+            silo.Services.AddGrainStorage(storage, (sp, name) =>
+                new RocksGrainStorage(name, sp.GetRequiredService<RocksStore>(), sp.GetRequiredService<IGrainStorageSerializer>()));
+        }
+
+        silo.AddSpinPlacement();
     }
 
     /// <summary>The silo's grain storage provider of the given name.</summary>

@@ -11,9 +11,9 @@ public static class ApiResponse
     public const string SuccessMessage = "Operation successful";
 
     /// <summary>The message of a successful response for a mint whose silo is still catching up its data.</summary>
-    public const string SyncingMessage = "Operation successful; this mint's data is still catching up after a cluster change and may be incomplete";
+    public const string SyncingMessage = "Operation successful; part of this data is still catching up after a cluster change and may be incomplete";
 
-    /// <summary>The header set to <c>true</c> on answers for a mint that is still catching up.</summary>
+    /// <summary>The header set to <c>true</c> on answers drawn from a mint or catalog shard that is still catching up.</summary>
     public const string SyncingHeader = "X-Spin-Syncing";
 
     /// <summary>A 200 response whose data is written by <paramref name="writeData"/>.</summary>

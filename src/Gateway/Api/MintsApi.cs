@@ -44,7 +44,8 @@ public static class MintsApi
         var rows = merged.Take(limit).Select(m => m.Entry).ToList();
         var next = merged.Count > limit && rows.Count > 0 ? EncodeCursor(rows[^1], sort) : null;
         var total = pages.Sum(p => p.Total);
-        return ApiResponse.Ok(w => WritePage(w, rows.Select(r => r.Mint).ToList(), total, page, limit, next is not null, after is not null, next, sortName));
+        return ApiResponse.Ok(w => WritePage(w, rows.Select(r => r.Mint).ToList(), total, page, limit, next is not null, after is not null, next, sortName),
+            pages.Any(p => p.Syncing));
     }
 
     private static int Compare(ulong a, byte[] aKey, ulong b, byte[] bKey) => a != b ? a.CompareTo(b) : aKey.AsSpan().SequenceCompareTo(bKey);

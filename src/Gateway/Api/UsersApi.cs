@@ -37,7 +37,7 @@ public static class UsersApi
         var page = QueryParameters.Page(rawPage);
         var orderBy = QueryParameters.OneOf(rawOrderBy, "order_by", "slot_desc", "slot_asc", "slot_desc");
         var result = await grains.GetGrain<IUserGrain>(user).GetEvents(mint, page, limit, orderBy == "slot_desc");
-        return ApiResponse.Ok(w => WriteEvents(w, result, page, limit, user, mint));
+        return ApiResponse.Ok(w => WriteEvents(w, result, page, limit, user, mint), result.Syncing);
     }
 
     private static async Task<IResult> QueryOrders([FromQuery(Name = "user"), Description("The user, base58")] string? rawUser,
@@ -52,12 +52,13 @@ public static class UsersApi
         var limit = QueryParameters.Limit(rawLimit);
         var page = QueryParameters.Page(rawPage);
         var orderBy = QueryParameters.OneOf(rawOrderBy, "order_by", "start_time_desc", "start_time_asc", "start_time_desc");
-        var all = await grains.GetGrain<IUserGrain>(user).GetOrders(mint);
+        var found = await grains.GetGrain<IUserGrain>(user).GetOrders(mint);
+        var all = found.Orders;
         var sorted = orderBy == "start_time_asc" ? all.OrderBy(o => o.StartTime).ToList() : all.OrderByDescending(o => o.StartTime).ToList();
         var pageOrders = sorted.Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit).ToList();
         var tokens = await Task.WhenAll(pageOrders.Select(o => o.Mint).Distinct().Select(async m => (m, await grains.GetGrain<IMintGrain>(m).GetDetails())));
         var byMint = tokens.ToDictionary(t => t.m, t => t.Item2);
-        return ApiResponse.Ok(w => WriteOrders(w, pageOrders, sorted.Count, user, mint, page, limit, byMint));
+        return ApiResponse.Ok(w => WriteOrders(w, pageOrders, sorted.Count, user, mint, page, limit, byMint), found.Syncing);
     }
 
     private static void WriteEvents(Utf8JsonWriter w, UserEventPage result, int page, int limit, string user, string? mint)

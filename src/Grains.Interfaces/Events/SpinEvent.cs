@@ -19,4 +19,7 @@ public abstract record SpinEvent
         MilestoneDiscountEvent e => e.MintAccount,
         _ => throw new InvalidOperationException($"Unknown event {GetType().Name}"),
     };
+
+    /// <summary>The account that paid for (signed) the event; every event has one.</summary>
+    public abstract string Payer { get; init; }
 }

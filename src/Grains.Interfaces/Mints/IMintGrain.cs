@@ -33,6 +33,10 @@ public interface IMintGrain : IGrainWithStringKey
     [Alias("GetEventRange")]
     Task<IReadOnlyList<StoredEvent>> GetEventRange(long fromSeq, int max);
 
+    /// <summary>The events of this mint that concern <paramref name="user"/> and the user's open orders here.</summary>
+    [Alias("GetUser")]
+    Task<MintUserView> GetUser(string user);
+
     /// <summary>Where the mint lives and whether its silo is still catching up.</summary>
     [Alias("GetPlacement")]
     Task<MintPlacement> GetPlacement();

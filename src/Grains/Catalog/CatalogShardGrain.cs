@@ -1,108 +1,108 @@
-using System.Buffers.Binary;
 using Microsoft.Extensions.Logging;
-using Spin.Chain.Binary;
 using Spin.Grains.Interfaces.Catalog;
 using Spin.Grains.Interfaces.Replication;
 using Spin.Grains.Placement;
-using Spin.Grains.Storage;
 
 namespace Spin.Grains.Catalog;
 
-/// <summary>One catalog shard: for each sort order an index <c>shard | kind | value | mint</c> in RocksDB, so a page
-/// is a range scan from the cursor; moving a mint deletes its old index keys in the same WriteBatch.</summary>
+/// <summary>One catalog shard, held in memory and derived from the mints: each mint stores its listing in its own batch,
+/// so the listings are as durable as the mints' logs. The shard merges every active silo's listings when it activates
+/// and again whenever the membership changes (a silo that returns may bring listings no other silo has), taking of two
+/// copies of a mint the one with the higher sequence number; between merges each mint hands it its new listing after a
+/// batch. A merge that could not reach every silo leaves the shard answering syncing, and is retried every second.</summary>
 [RendezvousPlacement]
-public sealed class CatalogShardGrain(RocksStore store, SiloRanking ranking, ReplicationMetrics metrics, ILogger<CatalogShardGrain> logger)
+public sealed partial class CatalogShardGrain(SiloRanking ranking, ReplicationMetrics metrics, ILogger<CatalogShardGrain> logger)
     : Grain, ICatalogShardGrain
 {
-    private const byte Listing = (byte)'m';
-    private byte[] _shard = null!;
-    private long _count;
-    private PrefixReplication _replication = null!;
+    private static readonly TimeSpan MergeCheck = TimeSpan.FromSeconds(1);
+    private readonly CatalogIndex _index = new();
+    private MembershipVersion _mergedAt = MembershipVersion.MinValue;
+    private bool _merged;
+    private bool _behind;
+    private Task _merging = Task.CompletedTask;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var shard = (ushort)this.GetPrimaryKeyLong();
-        _shard = ReplicatedPrefix.ShardPrefix(shard);
-        _replication = new PrefixReplication(new ReplicatedPrefix(store, StoreColumn.Catalog, _shard),
-            $"{ReplicatedPrefix.Catalog}:{shard}", this.GetGrainId(), ranking, GrainFactory, metrics, logger);
-        await _replication.CatchUpAsync();
-        using var iterator = store.NewIterator(StoreColumn.Catalog);
-        byte[] prefix = [.. _shard, Listing];
-        for (iterator.Seek(prefix); iterator.Valid() && iterator.Key().AsSpan().StartsWith(prefix); iterator.Next())
-        {
-            _count++;
-        }
+        await MergeAsync();
+        this.RegisterGrainTimer(_ => CheckMembershipAsync(), new GrainTimerCreationOptions(MergeCheck, MergeCheck) { Interleave = true });
     }
 
     /// <inheritdoc />
-    public async Task Upsert(MintListing listing)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        var mint = PublicKey.Parse(listing.Mint);
-        var listingKey = (byte[])[.. _shard, Listing, .. mint];
-        var value = new byte[24];
-        BinaryPrimitives.WriteUInt64BigEndian(value, listing.FirstSlot);
-        BinaryPrimitives.WriteUInt64BigEndian(value.AsSpan(8), listing.LastTradeTime);
-        BinaryPrimitives.WriteUInt64BigEndian(value.AsSpan(16), listing.VolumeLamports);
-        var current = store.Get(StoreColumn.Catalog, listingKey);
-        if (current is not null && current.AsSpan().SequenceEqual(value))
-        {
-            return;
-        }
+        SetBehind(false);
+        return Task.CompletedTask;
+    }
 
-        var entries = new List<StoreEntry>(7);
-        for (var i = 0; i < 3; i++)
-        {
-            if (current is not null)
-            {
-                entries.Add(new StoreEntry(IndexKey(Kinds[i], BinaryPrimitives.ReadUInt64BigEndian(current.AsSpan(i * 8)), mint), null));
-            }
-
-            entries.Add(new StoreEntry(IndexKey(Kinds[i], BinaryPrimitives.ReadUInt64BigEndian(value.AsSpan(i * 8)), mint), []));
-        }
-
-        entries.Add(new StoreEntry(listingKey, value));
-        await _replication.CommitAsync(entries);
-        _count += current is null ? 1 : 0;
-        if (_replication.Misplaced)
+    /// <inheritdoc />
+    public Task Upsert(MintListing listing)
+    {
+        _index.Merge(listing);
+        if (ranking.IsMisplaced(this.GetGrainId()))
         {
             MigrateOnIdle();
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<CatalogPage> Page(CatalogSort sort, CatalogEntry? after, int limit)
-    {
-        var kind = sort switch { CatalogSort.LastTradeDesc => Kinds[1], CatalogSort.VolumeDesc => Kinds[2], _ => Kinds[0] };
-        byte[] prefix = [.. _shard, kind];
-        var descending = sort.IsDescending();
-        var start = after is null ? null : IndexKey(kind, after.SortValue, PublicKey.Parse(after.Mint));
-        var entries = new List<CatalogEntry>(limit);
-        using var iterator = store.NewIterator(StoreColumn.Catalog);
-        if (descending) { iterator.SeekForPrev(start ?? [.. prefix, .. Enumerable.Repeat((byte)0xFF, 40)]); } else { iterator.Seek(start ?? prefix); }
-        while (entries.Count < limit && iterator.Valid() && iterator.Key().AsSpan().StartsWith(prefix))
-        {
-            var key = iterator.Key();
-            if (start is null || !key.AsSpan().SequenceEqual(start))
-            {
-                entries.Add(new CatalogEntry(BinaryPrimitives.ReadUInt64BigEndian(key.AsSpan(3)), PublicKey.ToBase58(key.AsSpan(11))));
-            }
+    public Task<CatalogPage> Page(CatalogSort sort, CatalogEntry? after, int limit) =>
+        Task.FromResult(new CatalogPage(_index.Page(sort, after, limit), _index.Count, _behind));
 
-            if (descending) { iterator.Prev(); } else { iterator.Next(); }
+    private Task CheckMembershipAsync()
+    {
+        if (_merging.IsCompleted && (_behind || ranking.Version != _mergedAt))
+        {
+            _merging = MergeAsync();
         }
 
-        return Task.FromResult(new CatalogPage(entries, _count));
+        return _merging;
     }
 
-    private static readonly byte[] Kinds = [(byte)'s', (byte)'t', (byte)'v'];
-
-    private byte[] IndexKey(byte kind, ulong value, byte[] mint)
+    private async Task MergeAsync()
     {
-        var key = new byte[2 + 1 + 8 + mint.Length];
-        _shard.CopyTo(key, 0);
-        key[2] = kind;
-        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(3), value);
-        mint.CopyTo(key, 11);
-        return key;
+        var version = ranking.Version;
+        var shard = (int)this.GetPrimaryKeyLong();
+        var silos = ranking.Active.Keys.ToList();
+        var answers = await Task.WhenAll(silos.Select(async silo =>
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<ISiloStoreGrain>(SiloStoreGrain.KeyOf(silo)).Listings(shard).WaitAsync(PeerCalls.Transfer);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDebugSiloUnavailable(logger, ex, shard, silo);
+                return null;
+            }
+        }));
+
+        var changed = answers.OfType<IReadOnlyList<MintListing>>().SelectMany(a => a).Count(_index.Merge);
+        if (_merged && changed > 0)
+        {
+            metrics.ListingsRepaired(changed);
+            LogInformationRepaired(logger, shard, changed);
+        }
+
+        _merged = true;
+        _mergedAt = version;
+        SetBehind(answers.Any(a => a is null));
     }
+
+    private void SetBehind(bool behind)
+    {
+        if (behind != _behind)
+        {
+            _behind = behind;
+            metrics.ShardBehindChanged(behind);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Catalog shard {Shard} could not read the listings of {Silo}")]
+    private static partial void LogDebugSiloUnavailable(ILogger logger, Exception exception, int shard, string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog shard {Shard} took {Listings} newer listings from the silos' stores")]
+    private static partial void LogInformationRepaired(ILogger logger, int shard, int listings);
 }

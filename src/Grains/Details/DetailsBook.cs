@@ -15,6 +15,9 @@ public sealed class DetailsBook(RocksStore store, byte[] mint, string mintAddres
     /// <summary>The details, or null for a mint with no event yet.</summary>
     public MintDetails? Current { get; private set; }
 
+    /// <summary>The details as the staged events leave them (the current ones when nothing is staged).</summary>
+    public MintDetails? Next => _staged ?? Current;
+
     /// <summary>Reads the stored details.</summary>
     public void Load() =>
         Current = store.Get(StoreColumn.Meta, _key) is { } value ? JsonSerializer.Deserialize<MintDetails>(value) : null;

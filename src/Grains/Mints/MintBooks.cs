@@ -1,25 +1,34 @@
 using RocksDbSharp;
 using Spin.Chain.Binary;
 using Spin.Grains.Candles;
+using Spin.Grains.Catalog;
 using Spin.Grains.Details;
 using Spin.Grains.Interfaces.Events;
 using Spin.Grains.Orders;
+using Spin.Grains.Interfaces.Catalog;
+using Spin.Grains.Interfaces.Orders;
 using Spin.Grains.Storage;
+using Spin.Grains.Users;
 
 namespace Spin.Grains.Mints;
 
-/// <summary>One mint's data in a silo's store: event log, candles, orders and details, staged together into one
-/// WriteBatch. The same code writes a mint on its primary and on its replica, so both derive identical state from the
-/// same events in the same order.</summary>
+/// <summary>One mint's data in a silo's store: event log, candles, orders, details, its part of the user index and its
+/// catalog listing, staged together into one WriteBatch. The same code writes a mint on its primary, on its replica and
+/// when it catches up, so every copy derives identical state from the same events in the same order, and a user's
+/// history or the catalog is complete wherever the mint's log is.</summary>
 public sealed class MintBooks
 {
     private readonly RocksStore _store;
+    private readonly byte[] _mint;
+    private readonly UserIndex _users;
 
     /// <summary>Opens the books of <paramref name="address"/> (nothing is read until <see cref="Load"/>).</summary>
     public MintBooks(RocksStore store, string address)
     {
         _store = store;
         var mint = PublicKey.Parse(address);
+        _mint = mint;
+        _users = new UserIndex(store, mint);
         Log = new MintEventLog(store, mint);
         Candles = new CandleBook(store, mint);
         Orders = new OrderBook(store, mint);
@@ -54,8 +63,23 @@ public sealed class MintBooks
         Candles.Stage(staged.Applied, batch);
         Orders.Stage(staged.Applied, batch);
         Details.Stage(staged.Applied, batch);
+        if (staged.Applied.Count > 0)
+        {
+            var lastSeq = staged.Result.LastSeq;
+            _users.Stage(staged.Applied, lastSeq - staged.Applied.Count + 1, batch, Orders.OwnerOf);
+            var listing = ListingRecord.Of(Details.Next!, lastSeq);
+            batch.Put(StoreKeys.Listing((ushort)CatalogShards.Of(listing.Mint), _mint), ListingRecord.Encode(listing), _store[StoreColumn.Catalog]);
+        }
+
         return staged;
     }
+
+    /// <summary>The mint's catalog listing, or null for a mint with no event yet.</summary>
+    public MintListing? Listing => Details.Current is { } details ? ListingRecord.Of(details, Log.LastSeq) : null;
+
+    /// <summary>The events of this mint that concern <paramref name="user"/> (ascending) and the user's open orders here.</summary>
+    public (List<StoredEvent> Events, List<MarginOrder> Orders) ReadUser(string user) =>
+        (Log.ReadSeqs(_users.Read(PublicKey.Parse(user))), Orders.OpenOf(user));
 
     /// <summary>Makes a written stage the books' state.</summary>
     public void Commit(StagedEvents staged)

@@ -82,6 +82,21 @@ public sealed class MintEventLog(RocksStore store, byte[] mint)
     public IReadOnlyList<StoredEvent> ReadFrom(long fromSeq, int max) =>
         max <= 0 || fromSeq > LastSeq ? [] : ReadRange(Math.Max(1, fromSeq), Math.Min(LastSeq, Math.Max(1, fromSeq) + max - 1));
 
+    /// <summary>The stored events with the given sequence numbers, in that order.</summary>
+    public List<StoredEvent> ReadSeqs(IReadOnlyList<long> seqs)
+    {
+        var events = new List<StoredEvent>(seqs.Count);
+        foreach (var seq in seqs)
+        {
+            if (store.Get(StoreColumn.Events, StoreKeys.Event(mint, seq)) is { } record)
+            {
+                events.Add(new StoredEvent(seq, EventRecordCodec.Decode(record)));
+            }
+        }
+
+        return events;
+    }
+
     private List<StoredEvent> ReadDescending(long offset, int limit)
     {
         using var iterator = store.NewIterator(StoreColumn.Events);

@@ -23,8 +23,8 @@ namespace Spin.Grains.Mints;
 /// rendezvous ranking, copies every applied batch to the next silo before acknowledging it, fences its writes with the
 /// ETag of its durable manifest, and on activation pulls from a peer (or, failing that, from the chain) whatever the
 /// manifest records but its store lacks.
-/// Feeds its events to the users' histories and the catalog from its own log, after storing them (MintGrain.Followers.cs).
-/// Fetches the token's metadata (uri_data) in the background.</summary>
+/// Its batch also holds its part of the user index and its catalog listing; after storing a batch it hands the listing
+/// to its catalog shard (MintGrain.Catalog.cs). Fetches the token's metadata (uri_data) in the background.</summary>
 [RendezvousPlacement]
 public sealed partial class MintGrain(
     RocksStore store,
@@ -75,7 +75,6 @@ public sealed partial class MintGrain(
             // The manifest's database is unreachable (PostgreSQL restarting): serve what this silo holds; the first write
             // reads the manifest again and fails until it can.
             LogWarningManifestUnavailable(logger, ex, mint);
-            LoadFollowerMarker();
         }
 
         StartUriFetch();
@@ -92,8 +91,6 @@ public sealed partial class MintGrain(
         {
             await CatchUpAsync();
         }
-
-        LoadFollowerMarker();
     }
 
     private IGrainStorage ManifestStore => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ManifestStorage);
@@ -104,7 +101,7 @@ public sealed partial class MintGrain(
         SetSyncing(false);
         metrics.ReplicaLagChanged(-_replicaLag);
         _replicaLag = 0;
-        SetFollowerLag(0);
+        ReleaseListing();
         return Task.CompletedTask;
     }
 
@@ -128,7 +125,7 @@ public sealed partial class MintGrain(
             Push(push);
         }
 
-        await FeedFollowersAsync(staged);
+        await PublishListingAsync(wait: true);
         CheckPlacement();
         return staged.Result;
     }
@@ -222,7 +219,6 @@ public sealed partial class MintGrain(
         }
 
         (Manifest.LastSeq, Manifest.LastEvent) = (lastSeq, staged.Applied[^1].Id);
-        Manifest.FollowedTo = Math.Max(Manifest.FollowedTo, FollowedTo);
         try
         {
             await ManifestStore.WriteStateAsync(ManifestState, this.GetGrainId(), _manifest);
@@ -401,7 +397,7 @@ public sealed partial class MintGrain(
             Push(push);
         }
 
-        _ = FollowAsync();
+        _ = PublishListingAsync(wait: false);
 
         try
         {
@@ -485,6 +481,13 @@ public sealed partial class MintGrain(
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredEvent>> GetEventRange(long fromSeq, int max) => Task.FromResult(_books.Log.ReadFrom(fromSeq, Math.Min(max, 10_000)));
+
+    /// <inheritdoc />
+    public Task<MintUserView> GetUser(string user)
+    {
+        var (events, orders) = _books.ReadUser(user);
+        return Task.FromResult(Served(new MintUserView(events, orders, _syncing)));
+    }
 
     /// <inheritdoc />
     public Task<MintPlacement> GetPlacement() => Task.FromResult(new MintPlacement(

@@ -16,9 +16,4 @@ public sealed class MintManifest
     /// listener redelivers that batch.</summary>
     [Id(1)]
     public EventId? LastEvent { get; set; }
-
-    /// <summary>How far the mint's followers (user histories, catalog listing) were fed when the manifest was last written:
-    /// an activation on another silo resumes feeding them from here at the latest.</summary>
-    [Id(2)]
-    public long FollowedTo { get; set; }
 }

@@ -17,11 +17,13 @@ public sealed class OrderBook(RocksStore store, byte[] mint)
     private const byte IndexSide = (byte)'i';
     private const byte OwnerSide = (byte)'w';
     private readonly Dictionary<string, byte[]?> _staged = [];
+    private readonly Dictionary<string, string> _stagedOwners = [];
 
     /// <summary>Adds the order changes of newly applied events to <paramref name="batch"/>.</summary>
     public void Stage(IEnumerable<ChainEvent> applied, WriteBatch batch)
     {
         _staged.Clear();
+        _stagedOwners.Clear();
         foreach (var chainEvent in applied)
         {
             switch (chainEvent.Body)
@@ -49,12 +51,38 @@ public sealed class OrderBook(RocksStore store, byte[] mint)
         _ => null,
     };
 
-    /// <summary>The owner of an order this mint ever opened (kept after it closes), or null.</summary>
+    /// <summary>The owner of an order this mint ever opened (kept after it closes), staged ones included, or null.</summary>
     public string? OwnerOf(string pda) =>
-        store.Get(StoreColumn.Orders, OwnerKey(pda)) is { } owner ? PublicKey.ToBase58(owner) : null;
+        _stagedOwners.TryGetValue(pda, out var staged) ? staged
+        : store.Get(StoreColumn.Orders, OwnerKey(pda)) is { } owner ? PublicKey.ToBase58(owner) : null;
 
     /// <summary>Forgets staged changes once their batch is written or abandoned.</summary>
-    public void Discard() => _staged.Clear();
+    public void Discard()
+    {
+        _staged.Clear();
+        _stagedOwners.Clear();
+    }
+
+    /// <summary>The open orders of <paramref name="user"/>, by pda.</summary>
+    public List<MarginOrder> OpenOf(string user)
+    {
+        var orders = new List<MarginOrder>();
+        foreach (var side in new[] { UpSide, DownSide })
+        {
+            var prefix = Prefix(side);
+            using var iterator = store.NewIterator(StoreColumn.Orders);
+            for (iterator.Seek(prefix); iterator.Valid() && iterator.Key().AsSpan().StartsWith(prefix); iterator.Next())
+            {
+                var order = OrderCodec.Decode(iterator.Value());
+                if (order.User == user)
+                {
+                    orders.Add(order);
+                }
+            }
+        }
+
+        return orders;
+    }
 
     /// <summary>One page of one side, in the order the SDK relies on.</summary>
     public OrderPage Read(bool up, int page, int limit)
@@ -81,6 +109,7 @@ public sealed class OrderBook(RocksStore store, byte[] mint)
         batch.Put(IndexKey(order.OrderPda), key, store[StoreColumn.Orders]);
         batch.Put(OwnerKey(order.OrderPda), PublicKey.Parse(order.User), store[StoreColumn.Orders]);
         _staged[order.OrderPda] = key;
+        _stagedOwners[order.OrderPda] = order.User;
     }
 
     private void Remove(string pda, WriteBatch batch)

@@ -13,8 +13,11 @@ public sealed class ReplicationMetrics
     private long _replicaLag;
     private long _moves;
     private long _fenced;
-    private long _followerLag;
-    private long _followerFailures;
+    private long _listingsPending;
+    private long _listingFailures;
+    private long _shardsBehind;
+    private long _repaired;
+    private long _userReadsRefused;
 
     /// <summary>Creates the instruments.</summary>
     public ReplicationMetrics(IMeterFactory meters)
@@ -36,10 +39,16 @@ public sealed class ReplicationMetrics
             "Activations that left this silo because their rendezvous ranking names another silo first");
         meter.CreateObservableCounter("spin.manifest.fenced", () => Volatile.Read(ref _fenced), "{write}",
             "Writes refused because another activation of the mint had moved its manifest on");
-        meter.CreateObservableGauge("spin.followers.lag", () => Volatile.Read(ref _followerLag), "{event}",
-            "Events of the mints hosted here not yet fed to the users' histories and the catalog");
-        meter.CreateObservableCounter("spin.followers.failures", () => Volatile.Read(ref _followerFailures), "{attempt}",
-            "Attempts to feed a mint's events to the users' histories and the catalog that failed and will be retried");
+        meter.CreateObservableGauge("spin.catalog.pending", () => Volatile.Read(ref _listingsPending), "{mint}",
+            "Mints hosted here whose newest listing their catalog shard has not taken yet");
+        meter.CreateObservableCounter("spin.catalog.failures", () => Volatile.Read(ref _listingFailures), "{attempt}",
+            "Attempts to hand a mint's listing to its catalog shard that failed and will be retried");
+        meter.CreateObservableGauge("spin.catalog.shards_behind", () => Volatile.Read(ref _shardsBehind), "{grain}",
+            "Catalog shards hosted here that could not read every silo's listings at their last merge (they answer syncing)");
+        meter.CreateObservableCounter("spin.catalog.repaired", () => Volatile.Read(ref _repaired), "{listing}",
+            "Listings a catalog shard found newer (or missing) in a silo's store when it merged again after a membership change");
+        meter.CreateObservableCounter("spin.users.reads_refused", () => Volatile.Read(ref _userReadsRefused), "{read}",
+            "User history or order reads answered 'retry' because a silo holding part of the user index did not answer");
     }
 
     /// <summary>Mints hosted here that are catching up.</summary>
@@ -75,17 +84,29 @@ public sealed class ReplicationMetrics
     /// <summary>Counts a misplaced activation leaving.</summary>
     public void Moved() => Interlocked.Increment(ref _moves);
 
-    /// <summary>Events not yet fed to the users' histories and the catalog.</summary>
-    public long FollowerLag => Volatile.Read(ref _followerLag);
+    /// <summary>Mints hosted here whose newest listing their shard has not taken yet.</summary>
+    public long ListingsPending => Volatile.Read(ref _listingsPending);
 
-    /// <summary>Failed attempts to feed the followers, so far.</summary>
-    public long FollowerFailures => Volatile.Read(ref _followerFailures);
+    /// <summary>Catalog shards hosted here that answer syncing.</summary>
+    public long ShardsBehind => Volatile.Read(ref _shardsBehind);
 
-    /// <summary>Moves the follower lag by <paramref name="delta"/> events.</summary>
-    public void FollowerLagChanged(long delta) => Interlocked.Add(ref _followerLag, delta);
+    /// <summary>Listings repaired by catalog merges, so far.</summary>
+    public long Repaired => Volatile.Read(ref _repaired);
 
-    /// <summary>Counts a failed attempt to feed the followers.</summary>
-    public void FollowerFailed() => Interlocked.Increment(ref _followerFailures);
+    /// <summary>Moves the count of mints whose listing is pending.</summary>
+    public void ListingPendingChanged(bool pending) => Interlocked.Add(ref _listingsPending, pending ? 1 : -1);
+
+    /// <summary>Counts a failed attempt to hand a listing to its shard.</summary>
+    public void ListingFailed() => Interlocked.Increment(ref _listingFailures);
+
+    /// <summary>Moves the count of catalog shards behind.</summary>
+    public void ShardBehindChanged(bool behind) => Interlocked.Add(ref _shardsBehind, behind ? 1 : -1);
+
+    /// <summary>Counts listings a merge repaired.</summary>
+    public void ListingsRepaired(int listings) => Interlocked.Add(ref _repaired, listings);
+
+    /// <summary>Counts a user read refused because a silo did not answer.</summary>
+    public void UserReadRefused() => Interlocked.Increment(ref _userReadsRefused);
 
     /// <summary>Counts a fenced write.</summary>
     public void Fenced() => Interlocked.Increment(ref _fenced);

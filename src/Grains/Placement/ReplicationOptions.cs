@@ -1,6 +1,6 @@
 namespace Spin.Grains.Placement;
 
-/// <summary>How mints behave while catching up (<c>Spin:Cluster:Replication</c>).</summary>
+/// <summary>How mints behave while catching up, and how long they wait for the catalog (<c>Spin:Cluster:Replication</c>).</summary>
 public sealed class ReplicationOptions
 {
     /// <summary>The configuration section.</summary>
@@ -22,9 +22,9 @@ public sealed class ReplicationOptions
     /// <summary>How long one read of a mint's history from the chain may take; the mint answers nothing meanwhile.</summary>
     public TimeSpan ChainReadTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long a mint's batch waits for the mint's followers (the user histories and the catalog listing the
-    /// batch touches) before it is acknowledged anyway. A follower that has not answered by then, or that is already
-    /// failing, is fed in the background from the mint's log until it answers, so one unreachable user grain never holds
-    /// up the listener or the pushes of any mint.</summary>
-    public TimeSpan FollowerWait { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long a mint's batch waits for its catalog shard to take the mint's new listing before it is
+    /// acknowledged anyway; a shard that has not answered by then is handed the listing in the background until it
+    /// answers (and finds it in the silos' stores at its next merge), so an unreachable shard never holds up the listener
+    /// or the pushes of any mint.</summary>
+    public TimeSpan CatalogWait { get; set; } = TimeSpan.FromSeconds(2);
 }

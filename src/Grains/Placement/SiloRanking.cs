@@ -13,6 +13,9 @@ public sealed class SiloRanking(IClusterMembershipService membership, ILocalSilo
     /// <summary>This silo's address.</summary>
     public SiloAddress LocalAddress => local.SiloAddress;
 
+    /// <summary>The version of the membership the answers are based on; it moves whenever a silo joins, leaves or dies.</summary>
+    public MembershipVersion Version => membership.CurrentSnapshot.Version;
+
     /// <summary>The active silos by name (the newest address when a name appears twice during a restart).</summary>
     public IReadOnlyDictionary<string, SiloAddress> Active
     {

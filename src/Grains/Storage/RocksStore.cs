@@ -35,6 +35,7 @@ public sealed partial class RocksStore : IDisposable
         _writeOptions = new WriteOptions().SetSync(options.Value.SyncWrites);
         Path = path;
         LogInformationOpened(logger, path);
+        StoreLayout.Upgrade(this, logger);
     }
 
     /// <summary>The database directory.</summary>

@@ -18,12 +18,14 @@ public enum StoreColumn
     /// <summary><c>mint(32) | side(1) | sort(16) | pda(32)</c> → open order; <c>mint | 'i' | pda</c> → its order key.</summary>
     Orders,
 
-    /// <summary><c>shard(2) | index(1) | value(8 BE) | mint(32)</c> per sort order; <c>shard | 'm' | mint</c> → listing.</summary>
+    /// <summary><c>shard(2 BE) | mint(32)</c> → the mint's catalog listing (<see cref="Catalog.ListingRecord"/>), written in
+    /// the mint's batch; catalog shards merge these from every silo.</summary>
     Catalog,
 
     /// <summary><c>state name | 0 | grain id</c> → version (8 BE) | serialized grain state.</summary>
     GrainState,
 
-    /// <summary><c>user(32) | 'e' | slot(8) | signature | index(4)</c> → mint | event; <c>user | 'o' | mint | pda</c> → open order.</summary>
+    /// <summary><c>user(32) | mint(32) | seq(8 BE)</c> → empty: the events of a mint that concern a user (the user index),
+    /// written in the mint's batch.</summary>
     Users,
 }

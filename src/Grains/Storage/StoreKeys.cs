@@ -53,6 +53,33 @@ public static class StoreKeys
     /// <summary><c>mint(32) | 'n' | interval(1)</c> → the number of stored candles of the interval (8 BE).</summary>
     public static byte[] CandleCount(ReadOnlySpan<byte> mint, byte interval) => CandleIndexKey(mint, (byte)'n', interval, null);
 
+    /// <summary><c>user(32) | mint(32) | seq(8)</c>: an event of a mint that concerns a user.</summary>
+    public static byte[] UserEvent(ReadOnlySpan<byte> user, ReadOnlySpan<byte> mint, long seq)
+    {
+        var key = new byte[user.Length + mint.Length + 8];
+        user.CopyTo(key);
+        mint.CopyTo(key.AsSpan(user.Length));
+        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(user.Length + mint.Length), seq);
+        return key;
+    }
+
+    /// <summary><c>shard(2) | mint(32)</c>: a mint's catalog listing.</summary>
+    public static byte[] Listing(ushort shard, ReadOnlySpan<byte> mint)
+    {
+        var key = new byte[2 + mint.Length];
+        BinaryPrimitives.WriteUInt16BigEndian(key, shard);
+        mint.CopyTo(key.AsSpan(2));
+        return key;
+    }
+
+    /// <summary>The two-byte prefix of a catalog shard's listings.</summary>
+    public static byte[] ListingShard(ushort shard)
+    {
+        var key = new byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(key, shard);
+        return key;
+    }
+
     /// <summary>A named key of the Meta column family.</summary>
     public static byte[] Meta(string name) => Encoding.UTF8.GetBytes(name);
 

@@ -1,111 +1,92 @@
-using System.Buffers.Binary;
-using System.Text;
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 using Spin.Chain.Binary;
-using Spin.Grains.Interfaces.Events;
+using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Interfaces.Orders;
 using Spin.Grains.Interfaces.Replication;
 using Spin.Grains.Interfaces.Users;
-using Spin.Grains.Orders;
-using Spin.Grains.Storage;
 using Spin.Grains.Placement;
 
 namespace Spin.Grains.Users;
 
-/// <summary>A user's history and open orders across mints, fed by the MintGrains, in the silo-local store. Keys are
-/// derived from the events themselves, so a redelivered update rewrites the same keys. Each write is copied to the replica
-/// silo before the call returns; an activation takes the newest copy a peer holds.</summary>
-[RendezvousPlacement]
-public sealed class UserGrain(RocksStore store, SiloRanking ranking, ReplicationMetrics metrics, ILogger<UserGrain> logger) : Grain, IUserGrain
+/// <summary>A user's history and open orders, gathered on request: every active silo says which mints its store indexes
+/// the user under (the index is written in the mints' own batches, so it is as complete as the mints' logs), and each of
+/// those mints answers from its own data. A silo that does not answer makes the read fail with a timeout (the gateway
+/// answers 503, retry) rather than serve a history that may lack that silo's mints; a mint still catching up makes the
+/// answer say syncing.</summary>
+// A stateless worker: it holds nothing, so reads of one user need not queue behind each other on one silo.
+[StatelessWorker]
+public sealed partial class UserGrain(SiloRanking ranking, ReplicationMetrics metrics, ILogger<UserGrain> logger) : Grain, IUserGrain
 {
-    private const byte EventKind = (byte)'e';
-    private const byte OrderKind = (byte)'o';
-    private byte[] _user = null!;
-    private PrefixReplication _replication = null!;
-
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task<UserEventPage> GetEvents(string? mint, int page, int limit, bool descending)
     {
-        _user = PublicKey.Parse(this.GetPrimaryKeyString());
-        _replication = new PrefixReplication(new ReplicatedPrefix(store, StoreColumn.Users, _user),
-            $"{ReplicatedPrefix.Users}:{this.GetPrimaryKeyString()}", this.GetGrainId(), ranking, GrainFactory, metrics, logger);
-        return _replication.CatchUpAsync();
+        var views = await GatherAsync(mint);
+        var events = views.SelectMany(v => v.View.Events.Select(e => new UserEvent(v.Mint, e.Event))).ToList();
+        // Slot, then signature and index: the order of the user's keys in spin-server.
+        events.Sort((a, b) => a.Event.Slot != b.Event.Slot ? a.Event.Slot.CompareTo(b.Event.Slot)
+            : string.CompareOrdinal(a.Event.Id.Signature, b.Event.Id.Signature) is var bySignature and not 0 ? bySignature
+            : a.Event.Id.Index.CompareTo(b.Event.Id.Index));
+        if (descending)
+        {
+            events.Reverse();
+        }
+
+        var pageEvents = events.Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit).ToList();
+        return new UserEventPage(pageEvents, events.Count, views.Any(v => v.View.Syncing));
     }
 
     /// <inheritdoc />
-    public Task Apply(UserUpdate update)
+    public async Task<UserOrders> GetOrders(string? mint)
     {
-        var mint = PublicKey.Parse(update.Mint);
-        var entries = new List<StoreEntry>();
-        foreach (var chainEvent in update.Events)
-        {
-            entries.Add(new StoreEntry(EventKey(chainEvent), [.. mint, .. EventRecordCodec.Encode(chainEvent)]));
-        }
-
-        foreach (var order in update.OpenOrders)
-        {
-            entries.Add(new StoreEntry(OrderKey(mint, order.OrderPda), OrderCodec.Encode(order)));
-        }
-
-        foreach (var pda in update.ClosedOrders)
-        {
-            entries.Add(new StoreEntry(OrderKey(mint, pda), null));
-        }
-
-        return CommitAsync(entries);
-    }
-
-    private async Task CommitAsync(List<StoreEntry> entries)
-    {
-        await _replication.CommitAsync(entries);
-        if (_replication.Misplaced)
-        {
-            MigrateOnIdle();
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<UserEventPage> GetEvents(string? mint, int page, int limit, bool descending)
-    {
-        var filter = mint is null ? null : PublicKey.Parse(mint);
-        var matches = Scan([.. _user, EventKind], descending)
-            .Where(value => filter is null || value.AsSpan(0, PublicKey.Length).SequenceEqual(filter))
+        var views = await GatherAsync(mint);
+        var orders = views.OrderBy(v => PublicKey.Parse(v.Mint), ByteOrder.Instance)
+            .SelectMany(v => v.View.Orders.OrderBy(o => PublicKey.Parse(o.OrderPda), ByteOrder.Instance))
             .ToList();
-        var events = matches.Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit)
-            .Select(v => new UserEvent(PublicKey.ToBase58(v.AsSpan(0, PublicKey.Length)), EventRecordCodec.Decode(v.AsSpan(PublicKey.Length))))
-            .ToList();
-        return Task.FromResult(new UserEventPage(events, matches.Count));
+        return new UserOrders(orders, views.Any(v => v.View.Syncing));
     }
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<MarginOrder>> GetOrders(string? mint)
+    private async Task<List<(string Mint, MintUserView View)>> GatherAsync(string? mint)
     {
-        byte[] prefix = mint is null ? [.. _user, OrderKind] : [.. _user, OrderKind, .. PublicKey.Parse(mint)];
-        return Task.FromResult<IReadOnlyList<MarginOrder>>(Scan(prefix, descending: false).Select(v => OrderCodec.Decode(v)).ToList());
+        var user = this.GetPrimaryKeyString();
+        var mints = (await MintsOfAsync(user)).Where(m => mint is null || m == mint).ToList();
+        var views = await Task.WhenAll(mints.Select(async m => (m, await GrainFactory.GetGrain<IMintGrain>(m).GetUser(user))));
+        return [.. views];
     }
 
-    private IEnumerable<byte[]> Scan(byte[] prefix, bool descending)
+    private async Task<HashSet<string>> MintsOfAsync(string user)
     {
-        using var iterator = store.NewIterator(StoreColumn.Users);
-        if (descending) { iterator.SeekForPrev([.. prefix, .. Enumerable.Repeat((byte)0xFF, 120)]); } else { iterator.Seek(prefix); }
-        while (iterator.Valid() && iterator.Key().AsSpan().StartsWith(prefix))
+        var silos = ranking.Active.Keys.ToList();
+        var answers = await Task.WhenAll(silos.Select(async silo =>
         {
-            yield return iterator.Value();
-            if (descending) { iterator.Prev(); } else { iterator.Next(); }
+            try
+            {
+                return await GrainFactory.GetGrain<ISiloStoreGrain>(SiloStoreGrain.KeyOf(silo)).MintsOf(user).WaitAsync(PeerCalls.Query);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogWarningSiloUnavailable(logger, ex, user, silo);
+                return null;
+            }
+        }));
+        var missing = silos.Where((_, i) => answers[i] is null).ToList();
+        if (missing.Count > 0)
+        {
+            metrics.UserReadRefused();
+            throw new TimeoutException($"The user index on {string.Join(", ", missing)} did not answer; the history of {user} may be incomplete, retry in a moment.");
         }
+
+        return answers.SelectMany(a => a!).ToHashSet(StringComparer.Ordinal);
     }
 
-    private byte[] EventKey(ChainEvent chainEvent)
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asking {Silo} for the mints of user {User} failed")]
+    private static partial void LogWarningSiloUnavailable(ILogger logger, Exception exception, string user, string silo);
+
+    /// <summary>Orders keys by their bytes, as the store does.</summary>
+    private sealed class ByteOrder : IComparer<byte[]>
     {
-        var signature = Encoding.ASCII.GetBytes(chainEvent.Id.Signature);
-        var key = new byte[_user.Length + 1 + 8 + signature.Length + 4];
-        _user.CopyTo(key, 0);
-        key[_user.Length] = EventKind;
-        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(_user.Length + 1), chainEvent.Slot);
-        signature.CopyTo(key, _user.Length + 9);
-        BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(key.Length - 4), chainEvent.Id.Index);
-        return key;
-    }
+        public static readonly ByteOrder Instance = new();
 
-    private byte[] OrderKey(byte[] mint, string pda) => [.. _user, OrderKind, .. mint, .. PublicKey.Parse(pda)];
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
 }

@@ -49,7 +49,7 @@ public static class SiloHealthApi
             ListenerSetup.SiloName(cluster.Value),
             rocksOk ? "open" : "unavailable",
             new SiloListenerReport(state.ToReportName(), listener.LeaseHolder, subscriber.Connected, lag),
-            new SiloReplicationReport(replication.Syncing, replication.ReplicaLag),
+            new SiloReplicationReport(replication.Syncing, replication.ReplicaLag, replication.ShardsBehind, replication.ListingsPending, replication.Repaired),
             problems);
         return Results.Json(report, Json, statusCode: problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
@@ -59,10 +59,11 @@ public static class SiloHealthApi
 public sealed record SiloHealthReport(
     string Status, string Silo, string Rocksdb, SiloListenerReport Listener, SiloReplicationReport Replication, IReadOnlyList<string> Problems);
 
-/// <summary>Replication's part of a silo's report: how many mints hosted here are still catching up (their answers say
-/// <c>syncing</c>; reads still work, so this alone does not make the silo unhealthy), and how many applied events their
-/// replicas do not hold yet.</summary>
-public sealed record SiloReplicationReport(long SyncingMints, long LagEvents);
+/// <summary>Replication's part of a silo's report: how many grains hosted here serve while behind (mints still catching
+/// up, catalog shards that could not read every silo: their answers say <c>syncing</c>; reads still work, so this alone
+/// does not make the silo unhealthy), how many applied events their replicas do not hold yet, how many mints' newest
+/// listings their catalog shard has not taken yet, and how many listings catalog merges repaired so far.</summary>
+public sealed record SiloReplicationReport(long SyncingMints, long LagEvents, long CatalogShardsBehind, long CatalogPending, long CatalogRepaired);
 
 /// <summary>The chain listener's part of a silo's report: its status (<c>running</c>, <c>standing_by</c>, <c>disabled</c>
 /// or <c>stopped</c>), the lease holder in cluster mode, and the lag while it runs.</summary>

@@ -23,8 +23,8 @@ public sealed partial class DeployConfigTests
         "spin_rocksdb_size_bytes", "spin_rocksdb_pending_compaction_bytes", "spin_push_messages_total", "spin_signalr_connections",
         "spin_signalr_subscriptions", "spin_push_monitored_mints", "spin_listener_lease_held", "spin_listener_takeovers_total",
         "spin_replication_events_total", "spin_replication_lag", "spin_catchup_events_total", "spin_catchup_chain_events_total", "spin_catchup_unresolved_total",
-        "spin_catchup_in_progress", "spin_placement_moves_total", "spin_manifest_fenced_total", "spin_followers_lag",
-        "spin_followers_failures_total", "up",
+        "spin_catchup_in_progress", "spin_placement_moves_total", "spin_manifest_fenced_total", "spin_catalog_pending",
+        "spin_catalog_failures_total", "spin_catalog_shards_behind", "spin_catalog_repaired_total", "spin_users_reads_refused_total", "up",
     ];
 
     private static readonly string[] Histograms = ["spin_ingest_apply_duration_seconds", "http_server_request_duration_seconds"];

@@ -210,7 +210,7 @@ public sealed class IngestionTests
 
         Assert.True(openOrders > 0, "no checked mint has an open order; the order comparison proved nothing");
 
-        await gateway.WaitForFollowersAsync(Patience);
+        await gateway.WaitForCatalogAsync(Patience);
         await AssertCatalogAsync(gateway, truth);
         await AssertUsersAsync(gateway, truth);
 

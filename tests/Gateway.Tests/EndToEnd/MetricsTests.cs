@@ -23,7 +23,7 @@ public sealed partial class MetricsTests
         var truth = await simulator.GetTruthAsync();
         await gateway.WaitForEventCountsAsync(truth, TimeSpan.FromMinutes(2));
         await client.WaitForAsync(c => c.EventsOf(mint).Count >= truth[mint].Count, TimeSpan.FromMinutes(1), "the subscriber to have every event");
-        await gateway.WaitForFollowersAsync(TimeSpan.FromMinutes(1));
+        await gateway.WaitForCatalogAsync(TimeSpan.FromMinutes(1));
 
         var metrics = Parse(await gateway.Http.GetStringAsync("metrics"));
 
@@ -87,7 +87,7 @@ public sealed partial class MetricsTests
         Assert.Equal(0, Value(siloMetrics, "spin_replication_lag"));
         Assert.Equal(0, Value(siloMetrics, "spin_catchup_in_progress"));
         Assert.Equal(0, Value(siloMetrics, "spin_catchup_unresolved_total"));
-        Assert.Equal(0, Value(siloMetrics, "spin_followers_failures_total"));
+        Assert.Equal(0, Value(siloMetrics, "spin_catalog_failures_total"));
         Assert.Contains(siloMetrics.Keys, k => k.StartsWith("orleans_", StringComparison.Ordinal));
 
         // The client gateway ingests nothing; it serves HTTP and pushes.

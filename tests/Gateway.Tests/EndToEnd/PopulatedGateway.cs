@@ -24,7 +24,7 @@ public sealed class PopulatedGateway : IAsyncLifetime
         Truth = await _simulator.GetTruthAsync();
         _gateway = await GatewayProcess.StartAsync(_simulator, _data.Path);
         await _gateway.WaitForEventCountsAsync(Truth, TimeSpan.FromMinutes(3));
-        await _gateway.WaitForFollowersAsync(TimeSpan.FromMinutes(1));
+        await _gateway.WaitForCatalogAsync(TimeSpan.FromMinutes(1));
     }
 
     /// <inheritdoc />

@@ -88,17 +88,17 @@ public sealed class GatewayProcess : IAsyncDisposable
             return (true, "all counts equal");
         }, timeout, "every mint to hold as many events as the truth");
 
-    /// <summary>Waits until the co-hosted silo has fed every stored event to the users' histories and the catalog
-    /// (<c>spin_followers_lag</c> is 0): they follow the mints' logs and may trail a batch.</summary>
-    public Task WaitForFollowersAsync(TimeSpan timeout) =>
+    /// <summary>Waits until every mint of the co-hosted silo has handed its newest listing to the catalog
+    /// (<c>spin_catalog_pending</c> is 0): the catalog may trail a batch; users' histories never do.</summary>
+    public Task WaitForCatalogAsync(TimeSpan timeout) =>
         Eventually.HoldsAsync(async () =>
         {
-            var lag = (await Http.GetStringAsync("metrics")).Split('\n')
-                .Where(line => line.StartsWith("spin_followers_lag ", StringComparison.Ordinal) || line.StartsWith("spin_followers_lag{", StringComparison.Ordinal))
+            var pending = (await Http.GetStringAsync("metrics")).Split('\n')
+                .Where(line => line.StartsWith("spin_catalog_pending ", StringComparison.Ordinal) || line.StartsWith("spin_catalog_pending{", StringComparison.Ordinal))
                 .Select(line => line.Split(' ')[1])
                 .ToList();
-            return (lag.Count > 0 && lag.All(value => value == "0"), $"spin_followers_lag {string.Join(", ", lag)}");
-        }, timeout, "the users' histories and the catalog to follow every stored event");
+            return (pending.Count > 0 && pending.All(value => value == "0"), $"spin_catalog_pending {string.Join(", ", pending)}");
+        }, timeout, "the catalog to take every mint's newest listing");
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

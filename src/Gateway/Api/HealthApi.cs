@@ -10,7 +10,8 @@ namespace Spin.Gateway.Api;
 /// <summary><c>GET /health</c>: readiness as a JSON report, 503 when the process cannot serve current data (store
 /// unreadable, listener enabled but neither running nor standing by for the lease, or the running listener lagging the
 /// chain past <c>Spin:Chain:HealthMaxLagSlots</c>);
-/// <c>GET /alive</c>: liveness, which only says the process answers.</summary>
+/// <c>catalog_syncing</c> says a catalog shard could not read every silo's listings at its last merge (the mint count and
+/// <c>/api/mints</c> may be incomplete until it can); <c>GET /alive</c>: liveness, which only says the process answers.</summary>
 public static class HealthApi
 {
     private static readonly string ServerId = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -55,11 +56,13 @@ public static class HealthApi
         }
 
         long mints;
+        var catalogSyncing = false;
         try
         {
             var shards = await Task.WhenAll(Enumerable.Range(0, CatalogShards.Count)
                 .Select(s => grains.GetGrain<ICatalogShardGrain>(s).Page(CatalogSort.SlotAsc, null, 0)));
             mints = shards.Sum(s => s.Total);
+            catalogSyncing = shards.Any(s => s.Syncing);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -81,6 +84,7 @@ public static class HealthApi
                 lag,
                 stats.ReconciledAt?.ToUnixTimeSeconds()),
             mints,
+            catalogSyncing,
             stats.EventsLastMinute,
             problems);
         return Results.Json(report, statusCode: problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
@@ -98,6 +102,7 @@ public static class HealthApi
         string Rocksdb,
         ListenerReport Listener,
         long MintCount,
+        bool CatalogSyncing,
         long EventsLastMinute,
         IReadOnlyList<string> Problems);
 

@@ -4,7 +4,7 @@ using Spin.Gateway.Tests.Infrastructure;
 namespace Spin.Gateway.Tests.EndToEnd;
 
 /// <summary>A product that indexed many mints and then went quiet deactivates their grains and hands their memory back:
-/// one full collection once <c>Spin:Grains:TrimAfterDeactivations</c> grains were deactivated and the process is idle,
+/// one full collection once <c>Spin:Grains:TrimAfterDeactivations</c> grains (here 30 of the 40 mints) were deactivated and the process is idle,
 /// and the data is served as before (the grains load it again).</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class IdleMemoryTrimTests
@@ -15,7 +15,7 @@ public sealed class IdleMemoryTrimTests
         using var data = new TempDirectory();
         await using var simulator = await SimulatorProcess.StartAsync("--seed", "64", "--mints", "40", "--prefill", "400", "--transactions", "0");
         await using var gateway = await GatewayProcess.StartAsync(simulator, data.Path,
-            "--Spin:Grains:CollectionAge", "00:00:04", "--Spin:Grains:TrimAfterDeactivations", "100");
+            "--Spin:Grains:CollectionAge", "00:00:04", "--Spin:Grains:TrimAfterDeactivations", "30");
         var truth = await simulator.GetTruthAsync();
         await gateway.WaitForEventCountsAsync(truth, TimeSpan.FromMinutes(2));
 

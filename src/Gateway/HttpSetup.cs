@@ -18,6 +18,7 @@ public static class HttpSetup
                 kestrel.Limits.MaxRequestLineSize = http.Value.MaxRequestLineBytes;
             });
         builder.Services.AddCors();
+        builder.Services.AddSingleton<Security.ShedCounter>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

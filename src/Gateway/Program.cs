@@ -29,6 +29,7 @@ app.UseSpinOpenApi();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseSpinLoadShedding();
 app.UseSpinApiKeys();
 app.MapTimeApi();
 app.MapEventsApi();

@@ -45,6 +45,7 @@ public static class CatalogComparison
     {
         var listed = new List<string>();
         var problems = new List<string>();
+        var wrongTotals = new List<long>();
         string? cursor = null;
         var pages = 0;
         // A cursor that never ends the walk would loop: twice the pages the truth needs is a broken walk.
@@ -58,7 +59,7 @@ public static class CatalogComparison
             cursor = data["next_cursor"]?.GetValue<string>();
             if (total != truth.Count)
             {
-                problems.Add($"total {total} on page {pages}");
+                wrongTotals.Add(total);
             }
 
             if ((cursor is not null) != data["has_next"]!.GetValue<bool>())
@@ -86,8 +87,13 @@ public static class CatalogComparison
             }
         }
 
-        // Each page or order problem counts once, each mint missing, repeated or foreign once.
-        report.CatalogMismatches += problems.Count + missing.Count + repeated.Count + foreign.Count;
+        // Each page with a wrong total or cursor counts once, as does a broken order and each mint missing, repeated or foreign.
+        report.CatalogMismatches += wrongTotals.Count + problems.Count + missing.Count + repeated.Count + foreign.Count;
+        if (wrongTotals.Count > 0)
+        {
+            problems.Insert(0, $"total {string.Join("/", wrongTotals.Distinct())} on {wrongTotals.Count} of {pages} pages");
+        }
+
         AddIf(problems, missing, "missing");
         AddIf(problems, repeated, "listed more than once");
         AddIf(problems, foreign, "not in the truth");

@@ -87,11 +87,12 @@ public static class ServingChecks
     public static async Task<Dictionary<string, List<JsonObject>>> CheckServesTruthAsync(this FailoverCluster cluster, FailoverFigures figures,
         MustHold verdict) => (await cluster.CompareWithTruthAsync(figures, verdict)).Truth;
 
-    /// <summary>As <see cref="CheckServesTruthAsync"/>, returning also every gateway's last report and when the last
-    /// comparison found every gateway exact (null when one never was).</summary>
+    /// <summary>As <see cref="CheckServesTruthAsync"/>, returning also every gateway's last report, when the stream was
+    /// found done and when the last comparison found every gateway exact (null when one never was).</summary>
     public static async Task<TruthCheck> CompareWithTruthAsync(this FailoverCluster cluster, FailoverFigures figures, MustHold verdict)
     {
         await cluster.WithTails(() => cluster.Simulator.WaitUntilDoneAsync(FailoverCluster.Patience));
+        var streamDoneAt = DateTime.UtcNow;
         var truth = await cluster.Simulator.GetTruthAsync();
         var users = TruthUsers.Of(truth);
         figures.Step($"stream done: {truth.Count} mints, {truth.Sum(p => p.Value.Count)} events, {users.Histories.Count} users in the truth");
@@ -125,7 +126,7 @@ public static class ServingChecks
             verdict.Check(report.UserOpenOrders > 0, "no user of the truth has an open order; the users' order comparison proved nothing");
         }
 
-        return new TruthCheck(truth, reports, reports.All(r => r.Exact) ? DateTime.UtcNow : null);
+        return new TruthCheck(truth, reports, streamDoneAt, reports.All(r => r.Exact) ? DateTime.UtcNow : null);
     }
 
     // The users' histories and the catalog follow the mints' logs and may trail them: the whole comparison is repeated

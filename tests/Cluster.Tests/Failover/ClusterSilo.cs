@@ -79,6 +79,23 @@ public sealed class ClusterSilo : IAsyncDisposable
     /// <summary>SIGTERM and wait; false if it had to be SIGKILLed after <paramref name="timeout"/>.</summary>
     public async Task<bool> StopAsync(TimeSpan timeout) => Process is null || await ProcessSignals.TerminateAsync(Process, timeout);
 
+    /// <summary>Deletes the RocksDB directory and creates it empty, as a replaced disk: the silo starts again with none
+    /// of its data (the PostgreSQL manifests and membership rows stay). Only while the silo is down.</summary>
+    public void WipeData()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException($"{Name} is running: its disk can only be replaced while it is down.");
+        }
+
+        if (Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+
+        Directory.CreateDirectory(DataPath);
+    }
+
     /// <summary>GET /health: the status code and the JSON body (null when the body is not JSON, e.g. a 404).</summary>
     public async Task<(HttpStatusCode Status, JsonObject? Body)> GetHealthAsync()
     {

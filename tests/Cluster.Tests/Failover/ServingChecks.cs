@@ -8,6 +8,11 @@ namespace Spin.Cluster.Tests.Failover;
 /// answers, and whether everything served equals the simulator's truth.</summary>
 public static class ServingChecks
 {
+    /// <summary>How long, once every mint's count equals the truth, the first gateway's views may take to equal it: the
+    /// users' histories and the catalog follow the mints' logs, and a follower that did not answer at once is fed in the
+    /// background with back-off up to 30 s.</summary>
+    public static readonly TimeSpan FollowerPatience = TimeSpan.FromSeconds(60);
+
     /// <summary>Every mint's served event count through <paramref name="gateway"/> (null for a mint that did not answer
     /// within 2 s), probed in parallel.</summary>
     public static async Task<Dictionary<string, long?>> ServedCountsAsync(this ClusterGateway gateway, IEnumerable<string> mints) =>
@@ -76,18 +81,27 @@ public static class ServingChecks
         return new Answering(atAll, withData, observed, errors);
     }
 
-    /// <summary>Waits for the end of the stream, then compares every mint's events, candles and orders through every
-    /// gateway with the truth: zero lost, zero duplicated (the broken property counts what differs). Returns the truth.</summary>
+    /// <summary>Waits for the end of the stream, then compares every mint's events, candles and orders, every user's
+    /// history and orders, and the catalog through every gateway with the truth: zero lost, zero duplicated (the broken
+    /// property counts what differs). Returns the truth.</summary>
     public static async Task<Dictionary<string, List<JsonObject>>> CheckServesTruthAsync(this FailoverCluster cluster, FailoverFigures figures,
-        MustHold verdict)
+        MustHold verdict) => (await cluster.CompareWithTruthAsync(figures, verdict)).Truth;
+
+    /// <summary>As <see cref="CheckServesTruthAsync"/>, returning also every gateway's last report, when the stream was
+    /// found done and when the last comparison found every gateway exact (null when one never was).</summary>
+    public static async Task<TruthCheck> CompareWithTruthAsync(this FailoverCluster cluster, FailoverFigures figures, MustHold verdict)
     {
         await cluster.WithTails(() => cluster.Simulator.WaitUntilDoneAsync(FailoverCluster.Patience));
+        var streamDoneAt = DateTime.UtcNow;
         var truth = await cluster.Simulator.GetTruthAsync();
-        figures.Step($"stream done: {truth.Count} mints, {truth.Sum(p => p.Value.Count)} events in the truth");
+        var users = TruthUsers.Of(truth);
+        figures.Step($"stream done: {truth.Count} mints, {truth.Sum(p => p.Value.Count)} events, {users.Histories.Count} users in the truth");
+        var reports = new List<TruthReport>();
         foreach (var gateway in cluster.Gateways)
         {
             // The first gateway waits for the catch-up; the others read the same grains.
-            var patience = gateway == cluster.Gateways[0] ? FailoverCluster.Patience : TimeSpan.FromSeconds(15);
+            var first = gateway == cluster.Gateways[0];
+            var patience = first ? FailoverCluster.Patience : TimeSpan.FromSeconds(15);
             var waited = "";
             try
             {
@@ -103,13 +117,43 @@ public static class ServingChecks
                 waited = $"{Environment.NewLine}  ({ex.Message})";
             }
 
-            var report = await TruthComparison.CompareAsync(gateway, truth);
-            figures.Step(report.ToString());
+            var report = await CompareUntilExactAsync(gateway, truth, users, figures, first ? FollowerPatience : TimeSpan.FromSeconds(15));
+            reports.Add(report);
+            // The examples go with the broken property only, so that a failure prints them once per gateway.
+            figures.Step(report.Summary);
             verdict.Check(report.Exact, $"served data differs from the truth: {report}{waited}");
             verdict.Check(report.OpenOrders > 0, "no mint of the truth has an open order; the order comparison proved nothing");
+            verdict.Check(report.UserOpenOrders > 0, "no user of the truth has an open order; the users' order comparison proved nothing");
         }
 
-        return truth;
+        return new TruthCheck(truth, reports, streamDoneAt, reports.All(r => r.Exact) ? DateTime.UtcNow : null);
+    }
+
+    // The users' histories and the catalog follow the mints' logs and may trail them: the whole comparison is repeated
+    // until it is exact or the patience is spent, and the last one says what still differs.
+    private static async Task<TruthReport> CompareUntilExactAsync(ClusterGateway gateway, Dictionary<string, List<JsonObject>> truth,
+        TruthUsers users, FailoverFigures figures, TimeSpan patience)
+    {
+        var reports = new List<TruthReport>();
+        try
+        {
+            await Eventually.HoldsAsync(async () =>
+            {
+                reports.Add(await TruthComparison.CompareAsync(gateway, truth, users));
+                return (reports[^1].Exact, reports[^1].Summary);
+            }, patience, $"everything served through {gateway.Name} to equal the truth");
+        }
+        catch (TimeoutException)
+        {
+            // Reported by the caller through the last report.
+        }
+
+        if (reports.Count > 1)
+        {
+            figures.Step($"{gateway.Name}: {reports.Count} comparisons in {patience.TotalSeconds} s at most; the first found {reports[0].Summary}");
+        }
+
+        return reports.Count > 0 ? reports[^1] : throw new TimeoutException($"no comparison through {gateway.Name} ran within {patience}");
     }
 
     // Errors repeat with different mints and message ids: the first words say what kind they are.

@@ -3,14 +3,14 @@ using Spin.Gateway.Tests.Infrastructure;
 
 namespace Spin.Cluster.Tests.Failover;
 
-/// <summary>Reads every mint's events (all pages), candles and open orders through a gateway and counts how they differ
-/// from the simulator's truth.</summary>
+/// <summary>Reads every mint's events (all pages), candles and open orders, every user's history and open orders, and
+/// the catalog through a gateway and counts how they differ from the simulator's truth.</summary>
 public static class TruthComparison
 {
     private static readonly (string Name, long Seconds)[] Intervals = [("s1", 1), ("m1", 60)];
 
-    /// <summary>Compares everything the gateway serves with the truth.</summary>
-    public static async Task<TruthReport> CompareAsync(ClusterGateway gateway, IReadOnlyDictionary<string, List<JsonObject>> truth)
+    /// <summary>Compares everything the gateway serves with the truth (<paramref name="users"/> computed from it).</summary>
+    public static async Task<TruthReport> CompareAsync(ClusterGateway gateway, IReadOnlyDictionary<string, List<JsonObject>> truth, TruthUsers users)
     {
         var report = new TruthReport(gateway.Name) { Mints = truth.Count, TruthEvents = truth.Sum(p => (long)p.Value.Count) };
         foreach (var (mint, events) in truth.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -34,6 +34,8 @@ public static class TruthComparison
             }
         }
 
+        await UserComparison.CompareAsync(report, gateway, users);
+        await CatalogComparison.CompareAsync(report, gateway, truth);
         return report;
     }
 

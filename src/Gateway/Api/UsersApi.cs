@@ -76,6 +76,7 @@ public static class UsersApi
             w.WriteString("signature", item.Event.Id.Signature);
             w.WriteStartObject("event_data");
             SpinEventJson.WriteFields(w, item.Event.Body);
+            SpinEventJson.WriteChainFields(w, item.Event);
             w.WriteEndObject();
             w.WriteEndObject();
         }

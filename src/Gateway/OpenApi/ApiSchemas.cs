@@ -105,5 +105,20 @@ public sealed record KlineItem(long Time, double Open, double High, double Low, 
 public sealed record KlinePage(IReadOnlyList<KlineItem> Klines, long Total, int Page, int Limit, bool HasNext, bool HasPrev, string Interval,
     string MintAccount);
 
-public sealed record KlineStatus(bool Enabled, string ServiceStatus, string HubPath, int ActiveConnections, int TotalSubscriptions,
-    int MonitoredMints, long EventsPushed, long CandleMessages);
+/// <summary>spin-server's kline status, for the SignalR hub at <c>hub_path</c>.</summary>
+public sealed record KlineStatus(bool Enabled, string ServiceStatus, KlineStats Stats, string HubPath);
+
+/// <summary>Connection, subscription and watched-mint counts, the hub's settings, and the messages pushed so far.</summary>
+public sealed record KlineStats(int ActiveConnections, int TotalSubscriptions, int MonitoredMints, KlineConfig Config, long EventsPushed,
+    long CandleMessages);
+
+/// <summary>In seconds: a client silent for <c>connection_timeout</c> (= <c>ping_timeout</c>) is dropped; the server pings
+/// every <c>ping_interval</c>.</summary>
+public sealed record KlineConfig(long ConnectionTimeout, int MaxSubscriptionsPerClient, long PingInterval, long PingTimeout);
+
+/// <summary>Subscriber counts per room: <c>kline:{mint}:{interval}</c> (candles) or <c>trades:{mint}</c> (events, no
+/// interval). <c>clients</c> is always empty: clients are never listed.</summary>
+public sealed record KlineSubscriptions(long Timestamp, int TotalConnections, int TotalRooms, IReadOnlyList<JsonElement> Clients,
+    IReadOnlyList<KlineRoom> Rooms);
+
+public sealed record KlineRoom(string RoomName, string Mint, string? Interval, int SubscriberCount);

@@ -17,7 +17,7 @@ public sealed class OpenApiTests(GatewayFactory factory) : IClassFixture<Gateway
         var paths = document["paths"]!.AsObject();
         Assert.Equal(
             ["/alive", "/api/details", "/api/events", "/api/events/db-stats", "/api/events/stats", "/api/events/status", "/api/kline",
-                "/api/kline/status", "/api/mint_orders", "/api/mints", "/api/time", "/api/user_event", "/api/user_orders", "/health"],
+                "/api/kline/status", "/api/kline/subscriptions", "/api/mint_orders", "/api/mints", "/api/time", "/api/user_event", "/api/user_orders", "/health"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         var kline = paths["/api/kline"]!["get"]!;
         Assert.Equal(["mint", "interval", "limit", "page", "order_by", "from", "to", "fill_gaps"],

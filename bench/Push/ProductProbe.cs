@@ -6,7 +6,7 @@ namespace Spin.Bench.Push;
 /// <summary>Where the product's latency goes, sampled once a second during the window from its own counters: how far
 /// the index lags the chain (<c>/api/events/status</c> <c>cursor_slot</c> against the newest slot emitted), and how many
 /// applied events the gateway has not pushed yet (<c>total_events_processed</c> minus <c>/api/kline/status</c>
-/// <c>events_pushed</c>, relative to the window's start).</summary>
+/// <c>stats.events_pushed</c>, relative to the window's start).</summary>
 public sealed class ProductProbe : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -83,7 +83,7 @@ public sealed class ProductProbe : IAsyncDisposable
             while (!_stop.IsCancellationRequested)
             {
                 var ingest = (await gateway.GetJsonAsync("api/events/status"))["data"]!;
-                var push = (await gateway.GetJsonAsync("api/kline/status"))["data"]!;
+                var push = (await gateway.GetJsonAsync("api/kline/status"))["data"]!["stats"]!;
                 var (processed, pushed) = (Long(ingest, "total_events_processed"), Long(push, "events_pushed"));
                 var lagSlots = Math.Max(0, (long)emits.LastSlot - Long(ingest, "cursor_slot"));
                 lock (_samples)

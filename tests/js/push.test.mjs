@@ -166,7 +166,7 @@ test('a Node SignalR client receives every event of the truth in order and the l
       }
     }
 
-    const status = (await getJson(`${gateway.url}/api/kline/status`)).data;
+    const status = (await getJson(`${gateway.url}/api/kline/status`)).data.stats;
     assert.equal(status.active_connections, 1);
     assert.equal(status.total_subscriptions, mints.length * (1 + subscriptions.length));
     assert.equal(status.monitored_mints, mints.length);

@@ -19,6 +19,9 @@ public static class ApiResponse
     /// <summary>A 200 response whose data is written by <paramref name="writeData"/>.</summary>
     public static IResult Ok(Action<Utf8JsonWriter> writeData) => Write(StatusCodes.Status200OK, true, writeData, SuccessMessage);
 
+    /// <summary>A 200 response whose message says more than <see cref="SuccessMessage"/>, e.g. what was left out.</summary>
+    public static IResult Ok(Action<Utf8JsonWriter> writeData, string message) => Write(StatusCodes.Status200OK, true, writeData, message);
+
     /// <summary>A 200 response for a mint's data; when <paramref name="syncing"/>, the message and the
     /// <see cref="SyncingHeader"/> header say the data may be incomplete rather than passing it off as complete.</summary>
     public static IResult Ok(Action<Utf8JsonWriter> writeData, bool syncing) =>

@@ -8,10 +8,11 @@ using Spin.Grains.Interfaces.Orders;
 
 namespace Spin.Gateway.Api;
 
-/// <summary><c>GET /api/mint_orders</c>: a mint's open orders on one side, in on-chain list order, with token fields.</summary>
+/// <summary><c>GET /api/mint_orders</c>: a mint's open orders on one side, in on-chain list order, with token fields
+/// (which spin-server leaves empty here but fills in <c>/api/user_orders</c>).</summary>
 public static class OrdersApi
 {
-    private static readonly DefaultData EmptyPage = new(w => WritePage(w, new OrderPage([], 0), null, "", "", 0, 0));
+    private static readonly DefaultData EmptyPage = new(w => WritePage(w, new OrderPage([], 0), OrderToken.Unknown, "", "", 0, 0));
 
     /// <summary>Maps the orders endpoint.</summary>
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
@@ -37,11 +38,11 @@ public static class OrdersApi
         var page = QueryParameters.Page(rawPage);
         var grain = grains.GetGrain<IMintGrain>(mint);
         var orders = await grain.GetOrders(type == "up_orders", page, limit);
-        var token = await grain.GetDetails();
+        var token = OrderToken.From(await grain.GetDetails());
         return ApiResponse.Ok(w => WritePage(w, orders, token, type, mint, page, limit), orders.Syncing);
     }
 
-    private static void WritePage(Utf8JsonWriter w, OrderPage result, MintDetails? token, string type, string mint, int page, int limit)
+    private static void WritePage(Utf8JsonWriter w, OrderPage result, OrderToken token, string type, string mint, int page, int limit)
     {
         w.WriteStartObject();
         w.WriteStartArray("orders");

@@ -14,7 +14,7 @@ namespace Spin.Gateway.Api;
 public static class UsersApi
 {
     private static readonly DefaultData EmptyEvents = new(w => WriteEvents(w, new UserEventPage([], 0), 0, 0, "", null));
-    private static readonly DefaultData EmptyOrders = new(w => WriteOrders(w, [], 0, "", null, 0, 0, new Dictionary<string, MintDetails?>()));
+    private static readonly DefaultData EmptyOrders = new(w => WriteOrders(w, [], 0, "", null, 0, 0, new Dictionary<string, OrderToken>()));
 
     /// <summary>Maps the two endpoints.</summary>
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder routes)
@@ -56,7 +56,7 @@ public static class UsersApi
         var all = found.Orders;
         var sorted = orderBy == "start_time_asc" ? all.OrderBy(o => o.StartTime).ToList() : all.OrderByDescending(o => o.StartTime).ToList();
         var pageOrders = sorted.Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit).ToList();
-        var tokens = await Task.WhenAll(pageOrders.Select(o => o.Mint).Distinct().Select(async m => (m, await grains.GetGrain<IMintGrain>(m).GetDetails())));
+        var tokens = await Task.WhenAll(pageOrders.Select(o => o.Mint).Distinct().Select(async m => (m, OrderToken.From(await grains.GetGrain<IMintGrain>(m).GetDetails()))));
         var byMint = tokens.ToDictionary(t => t.m, t => t.Item2);
         return ApiResponse.Ok(w => WriteOrders(w, pageOrders, sorted.Count, user, mint, page, limit, byMint), found.Syncing);
     }
@@ -76,6 +76,7 @@ public static class UsersApi
             w.WriteString("signature", item.Event.Id.Signature);
             w.WriteStartObject("event_data");
             SpinEventJson.WriteFields(w, item.Event.Body);
+            SpinEventJson.WriteChainFields(w, item.Event);
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -89,13 +90,13 @@ public static class UsersApi
     }
 
     private static void WriteOrders(Utf8JsonWriter w, IReadOnlyList<MarginOrder> orders, long total, string user, string? mint, int page, int limit,
-        IReadOnlyDictionary<string, MintDetails?> tokens)
+        IReadOnlyDictionary<string, OrderToken> tokens)
     {
         w.WriteStartObject();
         w.WriteStartArray("orders");
         foreach (var order in orders)
         {
-            OrderJson.Write(w, order, tokens.GetValueOrDefault(order.Mint));
+            OrderJson.Write(w, order, tokens.GetValueOrDefault(order.Mint, OrderToken.Unknown));
         }
 
         w.WriteEndArray();

@@ -3,7 +3,8 @@ using Spin.Grains.Interfaces.Mints;
 
 namespace Spin.Gateway.Json;
 
-/// <summary>Writes spin-server's MintDetailData (every field, null when unknown) plus buy/sell/trade counts.</summary>
+/// <summary>Writes spin-server's MintDetailData (every field, null when unknown; <c>uri_data</c> in its fixed shape) plus
+/// the metadata document as fetched (<c>uri_data_raw</c>) and buy/sell/trade counts.</summary>
 public static class DetailsJson
 {
     /// <summary>Writes one details object.</summary>
@@ -33,7 +34,8 @@ public static class DetailsJson
         w.WriteNumber("total_close_profit", d.TotalCloseProfit);
         String(w, "created_by", d.Payer);
         String(w, "last_updated_at", d.LastUpdatedAt is { } t ? SpinEventJson.Timestamp(t) : null);
-        RawJson(w, "uri_data", d.UriData);
+        TokenUriData.Write(w, "uri_data", TokenUriData.Parse(d.UriData));
+        RawJson(w, "uri_data_raw", d.UriData);
         w.WriteNumber("buy_count", d.BuyCount);
         w.WriteNumber("sell_count", d.SellCount);
         w.WriteNumber("trade_count", d.TradeCount);

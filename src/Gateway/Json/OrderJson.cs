@@ -1,14 +1,13 @@
 using System.Text.Json;
-using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Interfaces.Orders;
 
 namespace Spin.Gateway.Json;
 
-/// <summary>Writes spin-server's OrderData, with the token fields filled from the mint's details.</summary>
+/// <summary>Writes spin-server's OrderData, with the token fields filled from the mint's details and uri_data.</summary>
 public static class OrderJson
 {
     /// <summary>Writes one order object.</summary>
-    public static void Write(Utf8JsonWriter w, MarginOrder o, MintDetails? token)
+    public static void Write(Utf8JsonWriter w, MarginOrder o, OrderToken token)
     {
         w.WriteStartObject();
         w.WriteNumber("order_type", o.OrderType);
@@ -25,11 +24,11 @@ public static class OrderJson
         w.WriteNumber("position_asset_amount", o.PositionAssetAmount);
         w.WriteNumber("borrow_fee", o.BorrowFee);
         w.WriteString("order_pda", o.OrderPda);
-        SpinEventJson.WriteU128(w, "latest_price", token?.LatestPrice ?? UInt128.Zero);
-        w.WriteNumber("latest_trade_time", token?.LatestTradeTime ?? 0);
-        w.WriteString("name", token?.Name ?? string.Empty);
-        w.WriteString("symbol", token?.Symbol ?? string.Empty);
-        w.WriteString("image", string.Empty);
+        SpinEventJson.WriteU128(w, "latest_price", token.LatestPrice);
+        w.WriteNumber("latest_trade_time", token.LatestTradeTime);
+        w.WriteString("name", token.Name);
+        w.WriteString("symbol", token.Symbol);
+        w.WriteString("image", token.Image);
         w.WriteEndObject();
     }
 }

@@ -14,10 +14,17 @@ public static class SpinEventJson
         w.WriteStartObject();
         w.WriteString("event_type", chainEvent.Body.Type.ToString());
         WriteFields(w, chainEvent.Body);
+        WriteChainFields(w, chainEvent);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes what spin-server appends to every event struct: <c>timestamp</c> (RFC 3339, block time),
+    /// <c>signature</c> and <c>slot</c>.</summary>
+    public static void WriteChainFields(Utf8JsonWriter w, ChainEvent chainEvent)
+    {
         w.WriteString("timestamp", Timestamp(chainEvent.BlockTime));
         w.WriteString("signature", chainEvent.Id.Signature);
         w.WriteNumber("slot", chainEvent.Slot);
-        w.WriteEndObject();
     }
 
     /// <summary>Writes the event's own fields (without tag or chain metadata) into the current object.</summary>

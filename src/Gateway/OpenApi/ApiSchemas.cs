@@ -69,13 +69,19 @@ public sealed record DetailsRequest(IReadOnlyList<string> Mints);
 
 public sealed record DetailsData(IReadOnlyList<MintDetailItem> Details, int Total);
 
-/// <summary>A mint's details: null where not known yet; <c>uri_data</c> is the token metadata JSON fetched from
-/// <c>uri</c>.</summary>
+/// <summary>A mint's details: null where not known yet; <c>uri_data</c> holds spin-server's nine fields of the token
+/// metadata fetched from <c>uri</c> (null until fetched, or when the document is not an object), <c>uri_data_raw</c> the
+/// document as fetched.</summary>
 public sealed record MintDetailItem(string MintAccount, string? Payer, string? CurveAccount, string? PoolTokenAccount, string? PoolSolAccount,
     string? FeeRecipient, string? BaseFeeRecipient, string? ParamsAccount, string? Name, string? Symbol, string? Uri, int? SwapFee,
     int? BorrowFee, int? FeeDiscountFlag, long? CreateTimestamp, string? LatestPrice, long? LatestTradeTime, ulong TotalSolAmount,
-    ulong TotalMarginSolAmount, long TotalForceLiquidations, ulong TotalCloseProfit, string? CreatedBy, string? LastUpdatedAt, JsonElement? UriData,
-    long BuyCount, long SellCount, long TradeCount);
+    ulong TotalMarginSolAmount, long TotalForceLiquidations, ulong TotalCloseProfit, string? CreatedBy, string? LastUpdatedAt, UriDataItem? UriData,
+    JsonElement? UriDataRaw, long BuyCount, long SellCount, long TradeCount);
+
+/// <summary>spin-server's TokenUriData: each field null when the document lacks it or holds another type there.</summary>
+public sealed record UriDataItem(string? Name, string? Symbol, string? Description, string? Image,
+    [property: JsonPropertyName("showName")] bool? ShowName, [property: JsonPropertyName("createdOn")] string? CreatedOn, string? Twitter,
+    string? Website, string? Telegram);
 
 public sealed record OrderItem(int OrderType, string Mint, string User, string LockLpStartPrice, string LockLpEndPrice, ulong LockLpSolAmount,
     ulong LockLpTokenAmount, uint StartTime, uint EndTime, ulong MarginSolAmount, ulong BorrowAmount, ulong PositionAssetAmount, int BorrowFee,
@@ -99,5 +105,20 @@ public sealed record KlineItem(long Time, double Open, double High, double Low, 
 public sealed record KlinePage(IReadOnlyList<KlineItem> Klines, long Total, int Page, int Limit, bool HasNext, bool HasPrev, string Interval,
     string MintAccount);
 
-public sealed record KlineStatus(bool Enabled, string ServiceStatus, string HubPath, int ActiveConnections, int TotalSubscriptions,
-    int MonitoredMints, long EventsPushed, long CandleMessages);
+/// <summary>spin-server's kline status, for the SignalR hub at <c>hub_path</c>.</summary>
+public sealed record KlineStatus(bool Enabled, string ServiceStatus, KlineStats Stats, string HubPath);
+
+/// <summary>Connection, subscription and watched-mint counts, the hub's settings, and the messages pushed so far.</summary>
+public sealed record KlineStats(int ActiveConnections, int TotalSubscriptions, int MonitoredMints, KlineConfig Config, long EventsPushed,
+    long CandleMessages);
+
+/// <summary>In seconds: a client silent for <c>connection_timeout</c> (= <c>ping_timeout</c>) is dropped; the server pings
+/// every <c>ping_interval</c>.</summary>
+public sealed record KlineConfig(long ConnectionTimeout, int MaxSubscriptionsPerClient, long PingInterval, long PingTimeout);
+
+/// <summary>Subscriber counts per room: <c>kline:{mint}:{interval}</c> (candles) or <c>trades:{mint}</c> (events, no
+/// interval). <c>clients</c> is always empty: clients are never listed.</summary>
+public sealed record KlineSubscriptions(long Timestamp, int TotalConnections, int TotalRooms, IReadOnlyList<JsonElement> Clients,
+    IReadOnlyList<KlineRoom> Rooms);
+
+public sealed record KlineRoom(string RoomName, string Mint, string? Interval, int SubscriberCount);

@@ -3,12 +3,19 @@ using Microsoft.OpenApi;
 
 namespace Spin.Gateway.OpenApi;
 
-/// <summary>The OpenAPI document at <c>/api-docs/openapi.json</c>, generated from the endpoints, and Swagger UI at
-/// <c>/swagger-ui</c> ("Spin API Documentation"), both served from this process (no CDN).</summary>
+/// <summary>The OpenAPI document at <c>/api-docs/openapi.json</c> ("Spin API Service" 1.0.0, as spin-server's), generated
+/// from the endpoints, and Swagger UI at <c>/swagger-ui</c> ("Spin API Documentation"), both served from this process
+/// (no CDN).</summary>
 public static class OpenApiSetup
 {
-    /// <summary>The document's title.</summary>
-    public const string Title = "Spin API Documentation";
+    /// <summary>The document's title, spin-server's.</summary>
+    public const string Title = "Spin API Service";
+
+    /// <summary>The document's version, spin-server's.</summary>
+    public const string Version = "1.0.0";
+
+    /// <summary>The UI page's title, spin-server's.</summary>
+    public const string UiTitle = "Spin API Documentation";
 
     /// <summary>Where the document is served.</summary>
     public const string DocumentPath = "/api-docs/openapi.json";
@@ -21,7 +28,7 @@ public static class OpenApiSetup
             document.Info = new OpenApiInfo
             {
                 Title = Title,
-                Version = "v1",
+                Version = Version,
                 Description = "Spin.Orleans: the SpinPet indexer's HTTP API, compatible with spin-server. Every response is the envelope "
                     + "{success, data, message}; bad input is answered 400 with the endpoint's empty data and a message naming the problem.",
             };
@@ -34,10 +41,12 @@ public static class OpenApiSetup
     public static WebApplication UseSpinOpenApi(this WebApplication app)
     {
         app.MapOpenApi("/api-docs/{documentName}.json");
+        app.UseSwaggerUiWithoutRedirect();
         app.UseSwaggerUI(ui =>
         {
-            ui.RoutePrefix = "swagger-ui";
-            ui.DocumentTitle = Title;
+            ui.RoutePrefix = SwaggerUiPage.RoutePrefix;
+            ui.DocumentTitle = UiTitle;
+            ui.IndexStream = SwaggerUiPage.Open;
             ui.SwaggerEndpoint(DocumentPath, Title);
         });
         return app;

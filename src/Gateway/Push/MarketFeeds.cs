@@ -8,7 +8,8 @@ using Spin.Grains.Interfaces.Push;
 namespace Spin.Gateway.Push;
 
 /// <summary>This gateway's side of the live push: its one observer of the mint grains (registered only with mints its
-/// clients subscribed to, renewed on a timer), a feed per watched mint, and every connection's subscriptions.</summary>
+/// clients subscribed to, renewed on a timer), a feed per watched mint, and every connection's subscriptions (their
+/// counts: MarketFeeds.Counts.cs).</summary>
 public sealed partial class MarketFeeds(
     IGrainFactory grains,
     IHubContext<MarketHub, IMarketClient> hub,
@@ -29,24 +30,6 @@ public sealed partial class MarketFeeds(
     internal ILogger Logger => logger;
 
     internal IMarketObserver Observer => _observer ??= grains.CreateObjectReference<IMarketObserver>(this);
-
-    /// <summary>Mints watched by this gateway.</summary>
-    public int MonitoredMints
-    {
-        get
-        {
-            lock (_feeds)
-            {
-                return _feeds.Count;
-            }
-        }
-    }
-
-    /// <summary>Open connections.</summary>
-    public int Connections => _connections.Count;
-
-    /// <summary>Subscriptions over all connections.</summary>
-    public int Subscriptions => _connections.Values.Sum(s => { lock (s) { return s.Count; } });
 
     /// <inheritdoc />
     public Task OnPush(MintPush push)

@@ -91,7 +91,8 @@ public sealed class BadInputTests(GatewayFactory factory) : IClassFixture<Gatewa
         { """{"mints":[]}""", "application/json", "mints" },
         { """{"mints":[42]}""", "application/json", "mints[0]" },
         { """{"mints":[null]}""", "application/json", "mints[0]" },
-        { """{"mints":["So11111111111111111111111111111111111111112","0OIl"]}""", "application/json", "mints[1]" },
+        { """{"mints":["0OIl","not-an-address"]}""", "application/json", "mints[0]" },
+        { """{"mints":["So11111111111111111111111111111111111111112",42]}""", "application/json", "mints[1]" },
         { "mints=So11111111111111111111111111111111111111112", "application/x-www-form-urlencoded", "JSON" },
         { "{\"mints\":[" + string.Join(",", Enumerable.Repeat($"\"{Mint}\"", 1001)) + "]}", "application/json", "1000" },
     };

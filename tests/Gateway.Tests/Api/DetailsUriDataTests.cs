@@ -20,7 +20,7 @@ public sealed class DetailsUriDataTests(UriDataFixture fixture) : IClassFixture<
     private IGrainFactory Grains => fixture.Gateway.Services.GetRequiredService<IGrainFactory>();
 
     [Fact]
-    public async Task FetchesAnHttpUriAndServesTheJsonRawInDetails()
+    public async Task FetchesAnHttpUriAndServesTheJsonRawInDetailsUriDataRaw()
     {
         var mint = NewKey();
         var route = fixture.Server.Serve($"/meta/{mint}.json", MetadataResponse.Json(Metadata));
@@ -182,12 +182,13 @@ public sealed class DetailsUriDataTests(UriDataFixture fixture) : IClassFixture<
         await Grains.GetGrain<IMintGrain>(mint).Apply([new ChainEvent(new EventId(NewKey() + NewKey(), 0), 1, 1_767_225_600, created)]);
     }
 
+    // The document as fetched (uri_data_raw); uri_data itself, spin-server's fixed shape, is UriDataShapeTests' subject.
     private async Task<JsonNode?> UriDataFromApiAsync(string mint)
     {
         using var response = await fixture.Gateway.CreateClient().PostAsJsonAsync("/api/details", new { mints = new[] { mint } });
         var details = (await response.Content.ReadFromJsonAsync<JsonObject>())!["data"]!["details"]![0]!.AsObject();
-        Assert.True(details.ContainsKey("uri_data"));
-        return details["uri_data"];
+        Assert.True(details.ContainsKey("uri_data") && details.ContainsKey("uri_data_raw"));
+        return details["uri_data_raw"];
     }
 
     private async Task<JsonNode> UriDataArrivesAsync(string mint)

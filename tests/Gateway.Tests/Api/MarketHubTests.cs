@@ -55,15 +55,25 @@ public sealed class MarketHubTests(GatewayFactory factory) : IClassFixture<Gatew
         var candles = await connection.InvokeAsync<JsonObject>("SubscribeCandles", new { mint = Mint, interval = "m5" });
         var sent = await history.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var status = (await factory.CreateClient().GetFromJsonAsync<JsonObject>("/api/kline/status"))!["data"]!.AsObject();
+        var rooms = (await factory.CreateClient().GetFromJsonAsync<JsonObject>("/api/kline/subscriptions"))!["data"]!.AsObject();
 
         Assert.Equal("""{"mint":"So11111111111111111111111111111111111111112","interval":null,"seq":0}""", events.ToJsonString());
         Assert.Equal("m5", candles["interval"]!.GetValue<string>());
         Assert.Equal(Mint, sent["mint"]!.GetValue<string>());
         Assert.Empty(sent["candles"]!.AsArray());
         Assert.True(sent["sent_at"]!.GetValue<long>() > 0);
-        Assert.Equal(["enabled", "service_status", "hub_path", "active_connections", "total_subscriptions", "monitored_mints", "events_pushed", "candle_messages"],
-            status.Select(p => p.Key));
-        Assert.True(status["total_subscriptions"]!.GetValue<int>() >= 2);
+        var stats = status["stats"]!.AsObject();
+        Assert.Equal(["enabled", "service_status", "stats", "hub_path"], status.Select(p => p.Key));
+        Assert.Equal(["active_connections", "total_subscriptions", "monitored_mints", "config", "events_pushed", "candle_messages"], stats.Select(p => p.Key));
+        Assert.Equal("""{"connection_timeout":30,"max_subscriptions_per_client":100,"ping_interval":15,"ping_timeout":30}""", stats["config"]!.ToJsonString());
+        Assert.True(stats["total_subscriptions"]!.GetValue<int>() >= 2);
+        Assert.Equal(["timestamp", "total_connections", "total_rooms", "clients", "rooms"], rooms.Select(p => p.Key));
+        Assert.Empty(rooms["clients"]!.AsArray());
+        var byName = rooms["rooms"]!.AsArray().ToDictionary(r => r!["room_name"]!.GetValue<string>(), r => r!.AsObject());
+        Assert.Equal(["room_name", "mint", "interval", "subscriber_count"], byName[$"kline:{Mint}:m5"].Select(p => p.Key));
+        Assert.Equal((Mint, "m5"), (byName[$"kline:{Mint}:m5"]["mint"]!.GetValue<string>(), byName[$"kline:{Mint}:m5"]["interval"]!.GetValue<string>()));
+        Assert.Null(byName[$"trades:{Mint}"]["interval"]);
+        Assert.True(byName[$"trades:{Mint}"]["subscriber_count"]!.GetValue<int>() >= 1);
         Assert.True(await connection.InvokeAsync<bool>("UnsubscribeEvents", new { mint = Mint }));
         Assert.False(await connection.InvokeAsync<bool>("UnsubscribeEvents", new { mint = Mint }));
         Assert.True(await connection.InvokeAsync<bool>("UnsubscribeCandles", new { mint = Mint, interval = "m5" }));

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Spin.Chain.Binary;
 using Spin.Gateway.Tests.Infrastructure;
+using Spin.Grains.Interfaces.Events;
+using Spin.Grains.Interfaces.Mints;
 
 namespace Spin.Gateway.Tests.Api;
 
@@ -31,7 +35,8 @@ public sealed class OrdersAndDetailsApiTests(GatewayFactory factory) : IClassFix
     [InlineData("{not json", "request body must be JSON: {\"mints\": [\"<mint>\", ...]}")]
     [InlineData("{}", "mints parameter cannot be empty")]
     [InlineData("""{"mints":[]}""", "mints parameter cannot be empty")]
-    [InlineData("""{"mints":["So11111111111111111111111111111111111111112","nope"]}""", "mints[1] must be a base58 address of 32 bytes")]
+    [InlineData("""{"mints":["nope",""]}""", "mints[0] must be a base58 address of 32 bytes")]
+    [InlineData("""{"mints":["So11111111111111111111111111111111111111112",null]}""", "mints[1] must be a base58 address of 32 bytes")]
     public async Task RejectsBadDetailRequestsWithTheEnvelopeAndA400(string body, string message)
     {
         using var response = await factory.CreateClient().PostAsync("/api/details", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -48,6 +53,24 @@ public sealed class OrdersAndDetailsApiTests(GatewayFactory factory) : IClassFix
         using var response = await factory.CreateClient().PostAsJsonAsync("/api/details", new { mints = Enumerable.Repeat(Mint, 1001) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LeavesOutMalformedMintsAmongValidOnesAndNamesThemInTheMessage()
+    {
+        var known = PublicKey.ToBase58(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
+        var created = new TokenCreatedEvent(Mint, known, Mint, Mint, Mint, Mint, Mint, Mint, 100, 200, 0, "Spin", "SPIN", "");
+        await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IMintGrain>(known)
+            .Apply([new ChainEvent(new EventId("sig-" + known, 0), 1, 1_767_225_600, created)]);
+
+        using var response = await factory.CreateClient().PostAsJsonAsync("/api/details", new { mints = new[] { known, "nope", Mint, "", known } });
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body!["success"]!.GetValue<bool>());
+        Assert.Equal([known, known], body["data"]!["details"]!.AsArray().Select(d => d!["mint_account"]!.GetValue<string>()));
+        Assert.Equal(2, body["data"]!["total"]!.GetValue<int>());
+        Assert.Equal("Operation successful; left out, not base58 addresses of 32 bytes: mints[1] 'nope', mints[3] ''", body["message"]!.GetValue<string>());
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class ApiContractTests(PopulatedGateway populated) : IClassFixture
             await GetAsync($"api/user_orders?user={user}&limit=1000");
         }
 
-        foreach (var path in new[] { "api/time", "api/events/status", "api/events/stats", "api/events/db-stats", "api/kline/status", "health", "alive" })
+        foreach (var path in new[] { "api/time", "api/events/status", "api/events/stats", "api/events/db-stats", "api/kline/status", "api/kline/subscriptions", "health", "alive" })
         {
             await GetAsync(path);
         }

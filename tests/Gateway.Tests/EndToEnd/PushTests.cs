@@ -54,7 +54,7 @@ public sealed class PushTests
             }
         }
 
-        var status = (await gateway.GetJsonAsync("api/kline/status"))["data"]!;
+        var status = (await gateway.GetJsonAsync("api/kline/status"))["data"]!["stats"]!;
         Assert.Equal(1, status["active_connections"]!.GetValue<int>());
         Assert.Equal(9, status["total_subscriptions"]!.GetValue<int>());
         Assert.Equal(3, status["monitored_mints"]!.GetValue<int>());

@@ -25,7 +25,7 @@ public static class TruthCheck
             // The comparison below counts what differs.
         }
 
-        return await TruthComparison.CompareAsync(cluster.Gateway, truth);
+        return await TruthComparison.CompareAsync(cluster.Gateway, truth, TruthUsers.Of(truth));
     }
 
     /// <summary>Throws unless the gateway served exactly the truth.</summary>

@@ -71,6 +71,9 @@ public static class DoubleFailure
         figures.Record("first_kill_to_first_back_s", firstBack - firstKilled);
         figures.Record("first_back_to_second_kill_s", secondKilled - firstBack);
         figures.Record("first_kill_to_last_back_s", lastRestart - firstKilled);
+        // How much stream was left tells a soak whether StreamSeconds still fits the machine's silo start-ups.
+        var status = await cluster.Simulator.GetStatusAsync();
+        figures.Record("transactions_left_at_last_back", status["target"]!.GetValue<long>() - status["produced"]!.GetValue<long>());
         await verdict.CheckAsync(() => cluster.AssertStreamingAsync("the last silo was back"));
         await verdict.CheckAsync(() => cluster.WaitForActiveSilosAsync(3, TimeSpan.FromSeconds(90)));
         await push.ResumeAsync();

@@ -318,12 +318,25 @@ internal sealed partial class MintFeed
         }
     }
 
-    // Sends the current state of every subscribed candle from the bucket of event fromSeq on: the candles that batches
-    // this gateway never received a push for have changed.
+    // Sends the current state of every subscribed candle from the bucket of the earliest event from fromSeq on: the
+    // candles that batches this gateway never received a push for have changed. The earliest by block time, not the
+    // first by sequence: a backfilled event (a skipped notification) is numbered after newer ones and moves an older
+    // candle.
     private async Task RefreshCandlesAsync(long fromSeq)
     {
         var subscribed = _candleSubscribers.Where(p => p.Value > 0).Select(p => p.Key).ToList();
-        if (subscribed.Count == 0 || await _grain.GetEventRange(fromSeq, 1).WaitAsync(CallTimeout) is not [var first, ..])
+        if (subscribed.Count == 0)
+        {
+            return;
+        }
+
+        long? earliest = null;
+        await ReadAsync(fromSeq, Seq, e =>
+        {
+            earliest = Math.Min(earliest ?? long.MaxValue, e.Event.BlockTime);
+            return Task.CompletedTask;
+        });
+        if (earliest is not { } blockTime)
         {
             return;
         }
@@ -332,7 +345,7 @@ internal sealed partial class MintFeed
         {
             for (var page = 1; page <= MaxRefreshPages; page++)
             {
-                var candles = await _grain.GetCandles(new CandleQuery(interval, page, ReadPage, false, interval.BucketOf(first.Event.BlockTime), null, false))
+                var candles = await _grain.GetCandles(new CandleQuery(interval, page, ReadPage, false, interval.BucketOf(blockTime), null, false))
                     .WaitAsync(CallTimeout);
                 foreach (var candle in candles.Candles)
                 {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Spin.Grains.Interfaces.Catalog;
-using Spin.Grains.Interfaces.Replication;
 using Spin.Grains.Placement;
 
 namespace Spin.Grains.Catalog;
@@ -65,21 +64,9 @@ public sealed partial class CatalogShardGrain(SiloRanking ranking, ReplicationMe
     {
         var version = ranking.Version;
         var shard = (int)this.GetPrimaryKeyLong();
-        var silos = ranking.Active.Keys.ToList();
-        var answers = await Task.WhenAll(silos.Select(async silo =>
-        {
-            try
-            {
-                return await GrainFactory.GetGrain<ISiloStoreGrain>(SiloStoreGrain.KeyOf(silo)).Listings(shard).WaitAsync(PeerCalls.Transfer);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogDebugSiloUnavailable(logger, ex, shard, silo);
-                return null;
-            }
-        }));
-
-        var changed = answers.OfType<IReadOnlyList<MintListing>>().SelectMany(a => a).Count(_index.Merge);
+        var answers = await SiloStores.AskAllAsync(ranking, GrainFactory, PeerCalls.Transfer, store => store.Listings(shard),
+            (silo, ex) => LogDebugSiloUnavailable(logger, ex, shard, silo));
+        var changed = answers.Values.OfType<IReadOnlyList<MintListing>>().SelectMany(a => a).Count(_index.Merge);
         if (_merged && changed > 0)
         {
             metrics.ListingsRepaired(changed);
@@ -88,7 +75,7 @@ public sealed partial class CatalogShardGrain(SiloRanking ranking, ReplicationMe
 
         _merged = true;
         _mergedAt = version;
-        SetBehind(answers.Any(a => a is null));
+        SetBehind(answers.Values.Any(a => a is null));
     }
 
     private void SetBehind(bool behind)

@@ -3,7 +3,6 @@ using Orleans.Concurrency;
 using Spin.Chain.Binary;
 using Spin.Grains.Interfaces.Mints;
 using Spin.Grains.Interfaces.Orders;
-using Spin.Grains.Interfaces.Replication;
 using Spin.Grains.Interfaces.Users;
 using Spin.Grains.Placement;
 
@@ -56,27 +55,16 @@ public sealed partial class UserGrain(SiloRanking ranking, ReplicationMetrics me
 
     private async Task<HashSet<string>> MintsOfAsync(string user)
     {
-        var silos = ranking.Active.Keys.ToList();
-        var answers = await Task.WhenAll(silos.Select(async silo =>
-        {
-            try
-            {
-                return await GrainFactory.GetGrain<ISiloStoreGrain>(SiloStoreGrain.KeyOf(silo)).MintsOf(user).WaitAsync(PeerCalls.Query);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogWarningSiloUnavailable(logger, ex, user, silo);
-                return null;
-            }
-        }));
-        var missing = silos.Where((_, i) => answers[i] is null).ToList();
+        var answers = await SiloStores.AskAllAsync(ranking, GrainFactory, PeerCalls.Query, store => store.MintsOf(user),
+            (silo, ex) => LogWarningSiloUnavailable(logger, ex, user, silo));
+        var missing = answers.Where(a => a.Value is null).Select(a => a.Key).ToList();
         if (missing.Count > 0)
         {
             metrics.UserReadRefused();
             throw new TimeoutException($"The user index on {string.Join(", ", missing)} did not answer; the history of {user} may be incomplete, retry in a moment.");
         }
 
-        return answers.SelectMany(a => a!).ToHashSet(StringComparer.Ordinal);
+        return answers.Values.SelectMany(a => a!).ToHashSet(StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Asking {Silo} for the mints of user {User} failed")]

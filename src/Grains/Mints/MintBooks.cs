@@ -67,12 +67,15 @@ public sealed class MintBooks
         {
             var lastSeq = staged.Result.LastSeq;
             _users.Stage(staged.Applied, lastSeq - staged.Applied.Count + 1, batch, Orders.OwnerOf);
-            var listing = ListingRecord.Of(Details.Next!, lastSeq);
-            batch.Put(StoreKeys.Listing((ushort)CatalogShards.Of(listing.Mint), _mint), ListingRecord.Encode(listing), _store[StoreColumn.Catalog]);
+            StageListing(ListingRecord.Of(Details.Next!, lastSeq), batch);
         }
 
         return staged;
     }
+
+    /// <summary>Adds the mint's catalog listing to <paramref name="batch"/>.</summary>
+    public void StageListing(MintListing listing, WriteBatch batch) =>
+        batch.Put(StoreKeys.Listing((ushort)CatalogShards.Of(listing.Mint), _mint), ListingRecord.Encode(listing), _store[StoreColumn.Catalog]);
 
     /// <summary>The mint's catalog listing, or null for a mint with no event yet.</summary>
     public MintListing? Listing => Details.Current is { } details ? ListingRecord.Of(details, Log.LastSeq) : null;

@@ -2,8 +2,6 @@ using System.Buffers.Binary;
 using Microsoft.Extensions.Logging;
 using RocksDbSharp;
 using Spin.Chain.Binary;
-using Spin.Grains.Catalog;
-using Spin.Grains.Interfaces.Catalog;
 using Spin.Grains.Mints;
 using Spin.Grains.Users;
 
@@ -78,13 +76,13 @@ public static partial class StoreLayout
                 using var batch = new WriteBatch();
                 var range = books.Log.ReadFrom(from, Page);
                 users.Stage(range.Select(e => e.Event).ToList(), from, batch, books.Orders.OwnerOf);
+                if (from + Page > books.Log.LastSeq && books.Listing is { } listing)
+                {
+                    books.StageListing(listing, batch);
+                }
+
                 store.Write(batch);
                 events += range.Count;
-            }
-
-            if (books.Listing is { } listing)
-            {
-                store.Put(StoreColumn.Catalog, StoreKeys.Listing((ushort)CatalogShards.Of(listing.Mint), mint), ListingRecord.Encode(listing));
             }
         }
 
